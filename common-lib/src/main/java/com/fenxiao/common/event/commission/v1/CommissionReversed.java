@@ -1,0 +1,16 @@
+package com.fenxiao.common.event.commission.v1;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fenxiao.common.event.EventType;
+import com.fenxiao.common.event.PlatformEvent;
+import com.fenxiao.common.event.Topics;
+import java.time.Instant;
+
+@EventType(value = "COMMISSION_REVERSED", topic = Topics.COMMISSION_EVENTS)
+public record CommissionReversed(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, String refundId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, long amountFen, Instant reversedAt) implements PlatformEvent {
+
+    @Override
+    public String key() {
+        return String.valueOf(commissionId);
+    }
+}

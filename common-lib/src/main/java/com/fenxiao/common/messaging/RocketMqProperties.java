@@ -1,0 +1,46 @@
+package com.fenxiao.common.messaging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+@ConfigurationProperties("platform.rocketmq")
+public class RocketMqProperties {
+
+    /** Name server address(es), {@code host:port;host:port}; from {@code ROCKETMQ_NAMESRV}. */
+    private String namesrv;
+    private int sendTimeoutMillis = 5_000;
+    /** How often the relay looks for unpublished outbox rows when the last look found none. */
+    private long relayIdleMillis = 200;
+    private int relayBatchSize = 500;
+
+    public String getNamesrv() {
+        return namesrv;
+    }
+
+    public void setNamesrv(String namesrv) {
+        this.namesrv = namesrv;
+    }
+
+    public int getSendTimeoutMillis() {
+        return sendTimeoutMillis;
+    }
+
+    public void setSendTimeoutMillis(int sendTimeoutMillis) {
+        this.sendTimeoutMillis = sendTimeoutMillis;
+    }
+
+    public long getRelayIdleMillis() {
+        return relayIdleMillis;
+    }
+
+    public void setRelayIdleMillis(long relayIdleMillis) {
+        this.relayIdleMillis = relayIdleMillis;
+    }
+
+    public int getRelayBatchSize() {
+        return relayBatchSize;
+    }
+
+    public void setRelayBatchSize(int relayBatchSize) {
+        this.relayBatchSize = relayBatchSize;
+    }
+}

@@ -1,0 +1,6 @@
+package com.fenxiao.common.security;
+
+public enum CallerKind {
+    MEMBER,
+    STAFF
+}

@@ -1,0 +1,11 @@
+package com.fenxiao.common.time;
+
+import java.time.ZoneId;
+
+/** Stored times are UTC; business dates (after-sales deadline, tax month) are computed here. */
+public final class BusinessTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private BusinessTime() {}
+}
