@@ -74,6 +74,18 @@ public final class EventCodec {
         }
     }
 
+    private static String pathOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "" : "field " + path + ": ";
+    }
+
     public <T> T read(String json, Class<T> type) throws MalformedEventException {
         try {
             T value = mapper.readValue(json, type);
@@ -81,6 +93,8 @@ public final class EventCodec {
                 throw new MalformedEventException("empty message");
             }
             return value;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new MalformedEventException(pathOf(e) + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException e) {

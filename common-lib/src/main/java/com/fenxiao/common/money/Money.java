@@ -1,5 +1,7 @@
 package com.fenxiao.common.money;
 
+import java.math.BigDecimal;
+
 /**
  * An amount of money in fen (1 CNY = 100 fen). Arithmetic is exact: overflow throws instead of
  * wrapping. Rates are basis points (800 bp = 8%); the rounding rule is named by the caller.
@@ -51,8 +53,7 @@ public record Money(long fen) implements Comparable<Money> {
 
     /** Yuan with two decimals, for exports and logs only; never parsed back. */
     public String toYuanString() {
-        long abs = Math.abs(fen);
-        return (fen < 0 ? "-" : "") + (abs / 100) + "." + String.format("%02d", abs % 100);
+        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     @Override

@@ -1,0 +1,30 @@
+package com.fenxiao.commission.chain.adapter.mq;
+
+import com.fenxiao.commission.chain.application.ApplyChainChange;
+import com.fenxiao.common.event.EventCodec;
+import com.fenxiao.common.event.Topics;
+import com.fenxiao.common.messaging.ManagedConsumer;
+import com.fenxiao.common.messaging.RocketMqProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class ChainConsumerConfiguration {
+
+    @Bean
+    ManagedConsumer relationEventsConsumer(
+            RocketMqProperties mq,
+            @Value("${platform.consumer.group-suffix:}") String suffix,
+            EventCodec codec,
+            ApplyChainChange apply) {
+        return new ManagedConsumer(
+                mq.getNamesrv(),
+                "commission-engine-relations" + suffix,
+                Topics.RELATION_EVENTS,
+                "RELATION_BOUND || RELATION_UNBOUND",
+                32,
+                2,
+                new RelationEventsListener(codec, apply));
+    }
+}

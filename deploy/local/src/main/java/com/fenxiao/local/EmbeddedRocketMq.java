@@ -1,0 +1,128 @@
+package com.fenxiao.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.constant.PermName;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.store.config.FlushDiskType;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+
+/**
+ * A RocketMQ name server and one broker in this JVM, from the Maven artifacts (STACK.md). Used by the
+ * local launcher and by integration tests when no {@code ROCKETMQ_NAMESRV} is configured.
+ */
+public final class EmbeddedRocketMq implements AutoCloseable {
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+    private final String namesrvAddress;
+
+    private EmbeddedRocketMq(NamesrvController namesrv, BrokerController broker, String namesrvAddress) {
+        this.namesrv = namesrv;
+        this.broker = broker;
+        this.namesrvAddress = namesrvAddress;
+    }
+
+    /** Starts on the given ports (0 = pick free ones), storing messages under {@code storeDir}. */
+    public static EmbeddedRocketMq start(int namesrvPort, int brokerPort, Path storeDir, String... topics) {
+        // without it the broker registers but no topic route reaches the name server (STACK.md)
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, String.valueOf(MQVersion.CURRENT_VERSION));
+        System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        int nsPort = namesrvPort > 0 ? namesrvPort : freePort();
+        int bPort = brokerPort > 0 ? brokerPort : freeBrokerPort();
+        try {
+            Files.createDirectories(storeDir);
+            NamesrvConfig nsConfig = new NamesrvConfig();
+            nsConfig.setRocketmqHome(storeDir.toString());
+            nsConfig.setKvConfigPath(storeDir.resolve("namesrv/kvConfig.json").toString());
+            nsConfig.setConfigStorePath(storeDir.resolve("namesrv/namesrv.properties").toString());
+            NettyServerConfig nsNetty = new NettyServerConfig();
+            nsNetty.setListenPort(nsPort);
+            NamesrvController ns = new NamesrvController(nsConfig, nsNetty, new NettyClientConfig());
+            if (!ns.initialize()) {
+                throw new IllegalStateException("name server did not initialise");
+            }
+            ns.start();
+            String address = "127.0.0.1:" + nsPort;
+
+            BrokerConfig brokerConfig = new BrokerConfig();
+            brokerConfig.setRocketmqHome(storeDir.toString());
+            brokerConfig.setBrokerName("broker-local");
+            brokerConfig.setBrokerClusterName("LocalCluster");
+            brokerConfig.setBrokerIP1("127.0.0.1");
+            brokerConfig.setNamesrvAddr(address);
+            brokerConfig.setAutoCreateTopicEnable(true);
+            brokerConfig.setEnablePropertyFilter(true);
+            NettyServerConfig brokerNetty = new NettyServerConfig();
+            brokerNetty.setListenPort(bPort);
+            MessageStoreConfig store = new MessageStoreConfig();
+            Path storeRoot = storeDir.resolve("store");
+            store.setStorePathRootDir(storeRoot.toString());
+            store.setStorePathCommitLog(storeRoot.resolve("commitlog").toString());
+            store.setFlushDiskType(FlushDiskType.ASYNC_FLUSH);
+            store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
+            store.setMappedFileSizeConsumeQueue(300_000 * 20);
+            store.setHaListenPort(bPort + 1);
+            BrokerController b = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
+            if (!b.initialize()) {
+                throw new IllegalStateException("broker did not initialise");
+            }
+            b.start();
+            for (String topic : topics) {
+                TopicConfig config = new TopicConfig(topic, 8, 8, PermName.PERM_READ | PermName.PERM_WRITE);
+                b.getTopicConfigManager().updateTopicConfig(config);
+            }
+            b.registerBrokerAll(true, false, true);
+            return new EmbeddedRocketMq(ns, b, address);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start embedded RocketMQ under " + storeDir, e);
+        }
+    }
+
+    public String namesrvAddress() {
+        return namesrvAddress;
+    }
+
+    @Override
+    public void close() {
+        broker.shutdown();
+        namesrv.shutdown();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The broker also listens on port − 2 (fast remoting) and port + 1 (HA): all three must be free. */
+    static int freeBrokerPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p = freePort();
+            if (p > 1100 && p < 65000 && isFree(p - 2) && isFree(p + 1)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no free port triple for the broker");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

