@@ -15,24 +15,21 @@ import com.fenxiao.common.persistence.PhysicalDatabases;
 import com.fenxiao.common.persistence.ShardRouting;
 import com.fenxiao.testing.PlatformTestProperties;
 import com.fenxiao.testing.TestInfrastructure;
+import com.fenxiao.testing.TopicWatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,13 +41,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * outbox to COMMISSION_EVENTS; redelivery changes nothing; a malformed event is dead-lettered with its
  * reason and the consumer keeps going.
  */
+// one live context per JVM: consumers of a closed test class stop with it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WalkingSkeletonIT {
 
-    private static final ConcurrentLinkedQueue<MessageExt> commissionEvents = new ConcurrentLinkedQueue<>();
-    private static final ConcurrentLinkedQueue<MessageExt> deadLetters = new ConcurrentLinkedQueue<>();
-    private static DefaultMQPushConsumer watcher;
-    private static DefaultMQPushConsumer dlqWatcher;
+    private static TopicWatcher commissionEvents;
+    private static TopicWatcher deadLetters;
 
     // ids no other test run shares
     private static final long BASE = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000) * 1000;
@@ -80,15 +77,15 @@ class WalkingSkeletonIT {
     TestRestTemplate http;
 
     @BeforeAll
-    static void watchTopics() throws Exception {
-        watcher = watch(Topics.COMMISSION_EVENTS, commissionEvents);
-        dlqWatcher = watch(Topics.ORDER_EVENTS_DLQ, deadLetters);
+    static void watchTopics() {
+        commissionEvents = TopicWatcher.watch(Topics.COMMISSION_EVENTS);
+        deadLetters = TopicWatcher.watch(Topics.ORDER_EVENTS_DLQ);
     }
 
     @AfterAll
     static void stopWatching() {
-        watcher.shutdown();
-        dlqWatcher.shutdown();
+        commissionEvents.close();
+        deadLetters.close();
     }
 
     @Test
@@ -154,10 +151,10 @@ class WalkingSkeletonIT {
         publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", key, "{\"type\":\"PAID\",\"orderId\":\"" + key + "\"}"));
         publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", key + "x", "not json at all"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.stream().filter(m -> m.getKeys().startsWith(key)).count() == 2);
-        MessageExt missingFields = deadLetters.stream().filter(m -> m.getKeys().equals(key)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.messages().stream().filter(m -> m.getKeys().startsWith(key)).count() == 2);
+        MessageExt missingFields = deadLetters.messages().stream().filter(m -> m.getKeys().equals(key)).findFirst().orElseThrow();
         assertThat(missingFields.getUserProperty(OrderEventsListener.DLQ_REASON)).contains("buyerId");
-        MessageExt notJson = deadLetters.stream().filter(m -> m.getKeys().equals(key + "x")).findFirst().orElseThrow();
+        MessageExt notJson = deadLetters.messages().stream().filter(m -> m.getKeys().equals(key + "x")).findFirst().orElseThrow();
         assertThat(notJson.getUserProperty(OrderEventsListener.DLQ_REASON)).isNotBlank();
         assertThat(new String(notJson.getBody(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
 
@@ -214,7 +211,7 @@ class WalkingSkeletonIT {
     }
 
     private List<CommissionCreated> createdFor(String orderId) {
-        return commissionEvents.stream()
+        return commissionEvents.messages().stream()
                 .map(m -> {
                     try {
                         EventEnvelope e = codec.readEnvelope(new String(m.getBody(), StandardCharsets.UTF_8));
@@ -225,19 +222,5 @@ class WalkingSkeletonIT {
                 })
                 .filter(c -> c.orderId().equals(orderId))
                 .toList();
-    }
-
-    private static DefaultMQPushConsumer watch(String topic, ConcurrentLinkedQueue<MessageExt> into) throws Exception {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("it-watch-" + topic + "-" + BASE);
-        consumer.setNamesrvAddr(TestInfrastructure.rocketMqNamesrv());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setInstanceName("it-watch-" + topic + "-" + BASE);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            into.addAll(msgs);
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
     }
 }

@@ -7,7 +7,6 @@ import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.error.Problems;
 import com.fenxiao.common.web.RequestIds;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -59,12 +58,15 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                     exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(),
                     problem.getStatus(),
-                    problem.getProperties() == null ? "" : problem.getProperties().get("code"),
+                    problem.getProperties() == null
+                            ? ""
+                            : problem.getProperties().get("code"),
                     error.toString());
         }
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(asBody(problem, exchange.getRequest().getPath().value()));
+            body = mapper.writeValueAsBytes(
+                    asBody(problem, exchange.getRequest().getPath().value()));
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
@@ -97,9 +99,10 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                 case 415 -> Problems.of(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "不支持该内容类型", traceId);
                 case 502, 503 -> Problems.of(503, ErrorCodes.SERVICE_UNAVAILABLE, "服务暂不可用,请稍后重试", traceId);
                 case 504 -> Problems.of(504, UPSTREAM_TIMEOUT, "服务响应超时,请稍后重试", traceId);
-                default -> code < 500
-                        ? Problems.of(code, ErrorCodes.INVALID_PARAMETER, "请求无法处理", traceId)
-                        : internal(error, traceId);
+                default ->
+                    code < 500
+                            ? Problems.of(code, ErrorCodes.INVALID_PARAMETER, "请求无法处理", traceId)
+                            : internal(error, traceId);
             };
         }
         return internal(error, traceId);
@@ -138,7 +141,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (known != null) {
             return known.toString();
         }
-        String requestId = RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
+        String requestId =
+                RequestIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         exchange.getAttributes().put(EdgeFilter.REQUEST_ID_ATTRIBUTE, requestId);
         return requestId;
     }

@@ -24,11 +24,20 @@ public class ManagedConsumer implements SmartLifecycle {
             String tags,
             int batchSize,
             int threads,
+            java.time.Instant startFrom,
             MessageListenerConcurrently listener) {
         consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(namesrv);
-        consumer.setInstanceName(group + "-" + ProcessHandle.current().pid());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setInstanceName(group + "-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
+        if (startFrom == null) {
+            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        } else {
+            // tests: a new group reads what was sent since its context started, not the whole history
+            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
+            consumer.setConsumeTimestamp(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                    .withZone(java.time.ZoneId.systemDefault())
+                    .format(startFrom));
+        }
         consumer.setConsumeMessageBatchMaxSize(batchSize);
         consumer.setPullBatchSize(Math.max(32, batchSize));
         consumer.setConsumeThreadMin(threads);

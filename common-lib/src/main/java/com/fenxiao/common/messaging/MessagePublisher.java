@@ -28,7 +28,7 @@ public class MessagePublisher implements AutoCloseable {
         producer.setNamesrvAddr(namesrv);
         producer.setSendMsgTimeout(sendTimeoutMillis);
         producer.setRetryTimesWhenSendFailed(2);
-        producer.setInstanceName(group + "-" + ProcessHandle.current().pid());
+        producer.setInstanceName(group + "-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
         try {
             producer.start();
         } catch (MQClientException e) {

@@ -11,6 +11,24 @@ public class RocketMqProperties {
     /** How often the relay looks for unpublished outbox rows when the last look found none. */
     private long relayIdleMillis = 200;
     private int relayBatchSize = 500;
+    /**
+     * Where a consumer group that has no offset yet starts: {@code FIRST} (default: nothing retained is
+     * skipped) or {@code STARTUP} (messages sent since this process started; for tests).
+     */
+    private String newGroupsStartAt = "FIRST";
+
+    public String getNewGroupsStartAt() {
+        return newGroupsStartAt;
+    }
+
+    public void setNewGroupsStartAt(String newGroupsStartAt) {
+        this.newGroupsStartAt = newGroupsStartAt;
+    }
+
+    /** The instant new groups start from, or null for the first retained message. */
+    public java.time.Instant newGroupStart(java.time.Clock clock) {
+        return "STARTUP".equalsIgnoreCase(newGroupsStartAt) ? clock.instant().minusSeconds(5) : null;
+    }
 
     public String getNamesrv() {
         return namesrv;

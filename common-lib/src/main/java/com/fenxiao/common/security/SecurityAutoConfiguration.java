@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,7 +35,7 @@ public class SecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnProperty("platform.security.signing-jwk")
+    @Conditional(SigningKeyConfigured.class)
     public Tokens.Issuer tokenIssuer(SecurityProperties props, Clock clock) {
         return new Tokens.Issuer(props.getSigningJwk(), props.getIssuer(), clock);
     }
@@ -53,6 +56,15 @@ public class SecurityAutoConfiguration {
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
             resolvers.add(new CallerArgumentResolver());
+        }
+    }
+
+    /** Only services that issue tokens hold the private key; an empty value means "not this service". */
+    static class SigningKeyConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String jwk = context.getEnvironment().getProperty("platform.security.signing-jwk");
+            return jwk != null && !jwk.isBlank();
         }
     }
 }

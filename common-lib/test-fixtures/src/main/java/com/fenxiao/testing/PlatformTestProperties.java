@@ -29,6 +29,7 @@ public final class PlatformTestProperties {
         registry.add("platform.security.jwks", TestKeys::jwks);
         registry.add("platform.security.signing-jwk", TestKeys::signingJwk);
         registry.add("platform.consumer.group-suffix", () -> "-" + database);
+        registry.add("platform.rocketmq.new-groups-start-at", () -> "STARTUP");
         return database;
     }
 }

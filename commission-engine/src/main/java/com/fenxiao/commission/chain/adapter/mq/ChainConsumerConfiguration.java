@@ -15,6 +15,7 @@ public class ChainConsumerConfiguration {
     @Bean
     ManagedConsumer relationEventsConsumer(
             RocketMqProperties mq,
+            java.time.Clock clock,
             @Value("${platform.consumer.group-suffix:}") String suffix,
             EventCodec codec,
             ApplyChainChange apply) {
@@ -25,6 +26,7 @@ public class ChainConsumerConfiguration {
                 "RELATION_BOUND || RELATION_UNBOUND",
                 32,
                 2,
+                mq.newGroupStart(clock),
                 new RelationEventsListener(codec, apply));
     }
 }

@@ -17,6 +17,7 @@ public class ConsumerConfiguration {
     @Bean
     ManagedConsumer orderEventsConsumer(
             RocketMqProperties mq,
+            java.time.Clock clock,
             @Value("${platform.consumer.group-suffix:}") String suffix,
             EventCodec codec,
             RecordPaidOrder recordPaidOrder,
@@ -29,6 +30,7 @@ public class ConsumerConfiguration {
                 "*",
                 32,
                 4,
+                mq.newGroupStart(clock),
                 new OrderEventsListener(codec, recordPaidOrder, publisher, meters));
     }
 }

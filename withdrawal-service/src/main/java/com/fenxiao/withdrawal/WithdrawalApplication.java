@@ -1,0 +1,16 @@
+package com.fenxiao.withdrawal;
+
+import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@MapperScan(basePackages = "com.fenxiao.withdrawal", annotationClass = org.apache.ibatis.annotations.Mapper.class)
+public class WithdrawalApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WithdrawalApplication.class, args);
+    }
+}
