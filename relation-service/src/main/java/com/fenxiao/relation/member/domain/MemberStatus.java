@@ -1,0 +1,6 @@
+package com.fenxiao.relation.member.domain;
+
+public enum MemberStatus {
+    ACTIVE,
+    DISABLED
+}

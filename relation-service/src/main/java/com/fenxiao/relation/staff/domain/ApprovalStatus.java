@@ -1,0 +1,7 @@
+package com.fenxiao.relation.staff.domain;
+
+public enum ApprovalStatus {
+    PENDING,
+    APPROVED,
+    REJECTED
+}
