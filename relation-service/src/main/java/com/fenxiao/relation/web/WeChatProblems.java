@@ -26,6 +26,8 @@ public class WeChatProblems {
         log.warn("WeChat call failed on {}: {}", request.getRequestURI(), e.getMessage());
         ProblemDetail problem = Problems.of(503, "WECHAT_UNAVAILABLE", "微信服务暂时不可用,请稍后重试", Requests.requestId(request));
         problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(503).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(503)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

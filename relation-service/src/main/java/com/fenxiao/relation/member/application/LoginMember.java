@@ -118,8 +118,7 @@ public class LoginMember {
         Outcome outcome = members.byOpenid(openid)
                 .map(existing -> existingLogin(existing, command))
                 .orElseGet(() -> register(openid, command));
-        Tokens.Grant grant =
-                tokens.issue(CallerIdentity.member(outcome.userId(), null), security.getMemberTokenTtl());
+        Tokens.Grant grant = tokens.issue(CallerIdentity.member(outcome.userId(), null), security.getMemberTokenTtl());
         return new Result(
                 grant.token(),
                 security.getMemberTokenTtl().toSeconds(),
@@ -178,8 +177,8 @@ public class LoginMember {
         if (member.status() == MemberStatus.DISABLED) {
             throw new PlatformException.Forbidden(MEMBER_DISABLED, "账号已停用,请联系客服");
         }
-        tx.inTransaction(() -> members.acceptAgreement(
-                ids.nextId(), member.id(), c.agreementVersion(), c.ip(), clock.instant()));
+        tx.inTransaction(() ->
+                members.acceptAgreement(ids.nextId(), member.id(), c.agreementVersion(), c.ip(), clock.instant()));
         if (!c.hasInviteCode()) {
             return new Outcome(member.id(), false, member.bound(), member.inviterId(), null);
         }
@@ -189,7 +188,11 @@ public class LoginMember {
             // refused: report what the member is bound to now, if anything
             Member now = members.byId(member.id()).orElse(member);
             return new Outcome(
-                    member.id(), false, now.bound(), now.inviterId(), bind.refusal().orElse(null));
+                    member.id(),
+                    false,
+                    now.bound(),
+                    now.inviterId(),
+                    bind.refusal().orElse(null));
         }
         return new Outcome(member.id(), false, true, inviter.get(), null);
     }

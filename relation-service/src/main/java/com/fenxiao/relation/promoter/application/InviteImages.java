@@ -44,7 +44,6 @@ public class InviteImages {
     }
 
     private Member member(long userId) {
-        return members.byId(userId)
-                .orElseThrow(() -> new PlatformException.NotFound(ErrorCodes.NOT_FOUND, "会员不存在"));
+        return members.byId(userId).orElseThrow(() -> new PlatformException.NotFound(ErrorCodes.NOT_FOUND, "会员不存在"));
     }
 }

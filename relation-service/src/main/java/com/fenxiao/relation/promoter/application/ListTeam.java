@@ -28,8 +28,8 @@ public class ListTeam {
 
     public Page of(long promoterId, String level, String cursor, int size) {
         TeamLevel teamLevel = TeamLevel.of(level)
-                .orElseThrow(() ->
-                        new PlatformException.InvalidRequest(ErrorCodes.INVALID_PARAMETER, "level 只能是 1 或 2"));
+                .orElseThrow(
+                        () -> new PlatformException.InvalidRequest(ErrorCodes.INVALID_PARAMETER, "level 只能是 1 或 2"));
         if (size < 1 || size > MAX_SIZE) {
             throw new PlatformException.InvalidRequest(ErrorCodes.INVALID_PARAMETER, "size 须在 1 到 100 之间");
         }

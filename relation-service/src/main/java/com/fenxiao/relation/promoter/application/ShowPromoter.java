@@ -40,11 +40,13 @@ public class ShowPromoter {
             long level2Count) {}
 
     public Promoter of(long userId) {
-        Member me = members.byId(userId)
-                .orElseThrow(() -> new PlatformException.NotFound(ErrorCodes.NOT_FOUND, "会员不存在"));
+        Member me =
+                members.byId(userId).orElseThrow(() -> new PlatformException.NotFound(ErrorCodes.NOT_FOUND, "会员不存在"));
         String inviterNickname = me.inviterId() == null
                 ? null
-                : members.byId(me.inviterId()).map(m -> NicknameMask.mask(m.nickname())).orElse(null);
+                : members.byId(me.inviterId())
+                        .map(m -> NicknameMask.mask(m.nickname()))
+                        .orElse(null);
         return new Promoter(
                 me.id(),
                 me.inviteCode(),
@@ -52,7 +54,9 @@ public class ShowPromoter {
                 me.inviterId(),
                 inviterNickname,
                 me.boundAt(),
-                coolingOff.endsAt(me.inviterId(), me.boundAt(), me.selfUnbindUsed()).orElse(null),
+                coolingOff
+                        .endsAt(me.inviterId(), me.boundAt(), me.selfUnbindUsed())
+                        .orElse(null),
                 team.count(userId, TeamLevel.ONE),
                 team.count(userId, TeamLevel.TWO));
     }

@@ -24,7 +24,8 @@ public record TeamCursor(Instant joinedAt, long userId) {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("bad cursor");
             }
-            return Optional.of(new TeamCursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1])));
+            return Optional.of(
+                    new TeamCursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1])));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad cursor", e);
         }

@@ -27,8 +27,8 @@ public class BindMember {
 
     /** Binds or records the refusal; the caller decides whether a refusal is a problem. */
     public Binder.Result attempt(long userId, String inviteCode, BindChannel channel, String deviceId, String ip) {
-        Binder.Result result = tx.inTransaction(() -> binder.attempt(
-                new Binder.Attempt(userId, inviteCode, channel, deviceId, ip), clock.instant()));
+        Binder.Result result = tx.inTransaction(
+                () -> binder.attempt(new Binder.Attempt(userId, inviteCode, channel, deviceId, ip), clock.instant()));
         refresh.refresh(result.changed());
         return result;
     }

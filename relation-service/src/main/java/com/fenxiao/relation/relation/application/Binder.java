@@ -37,11 +37,7 @@ public class Binder {
     private final IdGenerator ids;
 
     public Binder(
-            Relations relations,
-            RelationHistory history,
-            InviterRateLimit rateLimit,
-            Outbox outbox,
-            IdGenerator ids) {
+            Relations relations, RelationHistory history, InviterRateLimit rateLimit, Outbox outbox, IdGenerator ids) {
         this.relations = relations;
         this.history = history;
         this.rateLimit = rateLimit;
@@ -109,7 +105,9 @@ public class Binder {
                     null,
                     null,
                     now)));
-            outbox.append(a.userId(), new RelationRefused(a.userId(), shownCode, refuse.reason().code(), now));
+            outbox.append(
+                    a.userId(),
+                    new RelationRefused(a.userId(), shownCode, refuse.reason().code(), now));
         }
         return new Result(decision, changed);
     }
@@ -135,7 +133,12 @@ public class Binder {
                 now));
         events.add(new Outbox.Pending(
                 a.userId(),
-                new RelationBound(a.userId(), bind.inviterId(), bind.inviterL2Id(), a.channel().name(), now)));
+                new RelationBound(
+                        a.userId(),
+                        bind.inviterId(),
+                        bind.inviterL2Id(),
+                        a.channel().name(),
+                        now)));
         // the member's own invitees now have the new inviter as their level-2 upline
         List<Relations.Invitee> invitees = relations.lockInvitees(a.userId());
         if (!invitees.isEmpty()) {

@@ -61,8 +61,8 @@ public class Unbinder {
                 operatorId,
                 approvalId,
                 now));
-        events.add(new Outbox.Pending(
-                userId, new RelationUnbound(userId, former, reason, operatorId, approvalId, now)));
+        events.add(
+                new Outbox.Pending(userId, new RelationUnbound(userId, former, reason, operatorId, approvalId, now)));
         List<Relations.Invitee> invitees = relations.lockInvitees(userId);
         if (!invitees.isEmpty()) {
             relations.setUplineOfInvitees(userId, null, now);

@@ -52,8 +52,20 @@ public class ResolveFlag {
                     to == FlagStatus.CLEARED ? "RISK_FLAG_CLEARED" : "RISK_FLAG_CONFIRMED",
                     "MEMBER",
                     flag.userId(),
-                    Map.of("flagId", String.valueOf(flagId), "reason", flag.reason().name(), "status", "OPEN"),
-                    Map.of("flagId", String.valueOf(flagId), "reason", flag.reason().name(), "status", to.name()),
+                    Map.of(
+                            "flagId",
+                            String.valueOf(flagId),
+                            "reason",
+                            flag.reason().name(),
+                            "status",
+                            "OPEN"),
+                    Map.of(
+                            "flagId",
+                            String.valueOf(flagId),
+                            "reason",
+                            flag.reason().name(),
+                            "status",
+                            to.name()),
                     note,
                     requestId,
                     now);

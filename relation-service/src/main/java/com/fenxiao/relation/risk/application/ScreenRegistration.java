@@ -48,7 +48,10 @@ public class ScreenRegistration {
         }
         if (thresholds.ipFlood(byIp)) {
             flagged |= flagMember.flag(
-                    userId, FlagReason.IP_FLOOD, byIp + " registrations from " + ip + " within " + thresholds.ipWindow(), now);
+                    userId,
+                    FlagReason.IP_FLOOD,
+                    byIp + " registrations from " + ip + " within " + thresholds.ipWindow(),
+                    now);
         }
         return flagged;
     }

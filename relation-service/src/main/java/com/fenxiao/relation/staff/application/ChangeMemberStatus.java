@@ -21,8 +21,7 @@ public class ChangeMemberStatus {
     private final RefreshChains refresh;
     private final Clock clock;
 
-    public ChangeMemberStatus(
-            Members members, RecordAudit audit, Transactions tx, RefreshChains refresh, Clock clock) {
+    public ChangeMemberStatus(Members members, RecordAudit audit, Transactions tx, RefreshChains refresh, Clock clock) {
         this.members = members;
         this.audit = audit;
         this.tx = tx;

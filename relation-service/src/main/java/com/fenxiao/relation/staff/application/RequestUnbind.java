@@ -49,8 +49,7 @@ public class RequestUnbind {
                 throw RelationRefusals.of(CoolingOff.Refusal.NOT_BOUND);
             }
             if (approvals.hasPending(ApprovalRequest.UNBIND, userId)) {
-                throw new PlatformException.Refused(
-                        StaffRefusals.UNBIND_ALREADY_REQUESTED, "该会员已有待审批的解绑申请");
+                throw new PlatformException.Refused(StaffRefusals.UNBIND_ALREADY_REQUESTED, "该会员已有待审批的解绑申请");
             }
             ApprovalRequest request = new ApprovalRequest(
                     ids.nextId(),

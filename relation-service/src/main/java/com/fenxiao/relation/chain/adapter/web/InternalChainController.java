@@ -44,7 +44,8 @@ class InternalChainController {
             throw new PlatformException.InvalidRequest(
                     ErrorCodes.INVALID_PARAMETER, "userIds 须包含 1 到 " + max + " 个会员编号");
         }
-        return new ChainsView(chains.of(ids).stream().map(InternalChainController::view).toList());
+        return new ChainsView(
+                chains.of(ids).stream().map(InternalChainController::view).toList());
     }
 
     private static ChainsView.Item view(Chain c) {

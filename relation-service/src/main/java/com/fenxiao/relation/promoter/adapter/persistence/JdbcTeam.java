@@ -37,7 +37,8 @@ class JdbcTeam implements Team {
             return jdbc.query(
                     "SELECT id, nickname, bound_at FROM member WHERE " + col + " = ?"
                             + " ORDER BY bound_at DESC, id DESC LIMIT ?",
-                    (rs, i) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                    (rs, i) -> new TeamMember(
+                            rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                     promoterId,
                     size);
         }
@@ -46,7 +47,8 @@ class JdbcTeam implements Team {
                 "SELECT id, nickname, bound_at FROM member WHERE " + col + " = ?"
                         + " AND (bound_at < ? OR (bound_at = ? AND id < ?))"
                         + " ORDER BY bound_at DESC, id DESC LIMIT ?",
-                (rs, i) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                (rs, i) -> new TeamMember(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                 promoterId,
                 at,
                 at,

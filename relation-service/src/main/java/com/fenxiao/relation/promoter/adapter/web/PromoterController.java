@@ -38,7 +38,9 @@ class PromoterController {
                 p.inviteLink(),
                 QR_PATH,
                 WXACODE_PATH,
-                p.inviterId() == null ? null : new PromoterView.Inviter(Requests.id(p.inviterId()), p.inviterNickname()),
+                p.inviterId() == null
+                        ? null
+                        : new PromoterView.Inviter(Requests.id(p.inviterId()), p.inviterNickname()),
                 p.boundAt(),
                 p.coolingOffEndsAt(),
                 p.level1Count(),

@@ -36,7 +36,9 @@ class JdbcRelations implements Relations {
                                 rs.getLong(1),
                                 rs.getObject(2, Long.class),
                                 rs.getObject(3, Long.class),
-                                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                                rs.getTimestamp(4) == null
+                                        ? null
+                                        : rs.getTimestamp(4).toInstant(),
                                 rs.getString(5),
                                 rs.getBoolean(6),
                                 false),

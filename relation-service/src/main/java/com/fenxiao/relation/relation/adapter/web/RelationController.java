@@ -42,6 +42,10 @@ class RelationController {
     private RelationView view(long me) {
         ShowPromoter.Promoter p = promoter.of(me);
         return new RelationView(
-                Long.toString(me), p.inviterId() != null, Requests.id(p.inviterId()), p.boundAt(), p.coolingOffEndsAt());
+                Long.toString(me),
+                p.inviterId() != null,
+                Requests.id(p.inviterId()),
+                p.boundAt(),
+                p.coolingOffEndsAt());
     }
 }

@@ -83,7 +83,9 @@ class RiskFlagAdminController {
         }
         int bounded = Math.max(1, Math.min(size, 100));
         List<RiskFlag> items = list.list(wanted, userId, before, bounded);
-        String next = items.size() == bounded ? Long.toString(items.get(items.size() - 1).id()) : null;
+        String next = items.size() == bounded
+                ? Long.toString(items.get(items.size() - 1).id())
+                : null;
         return new FlagsView(items.stream().map(FlagView::of).toList(), next);
     }
 

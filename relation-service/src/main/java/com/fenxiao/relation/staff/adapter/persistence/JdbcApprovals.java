@@ -43,7 +43,8 @@ class JdbcApprovals implements Approvals {
 
     @Override
     public Optional<ApprovalRequest> lock(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM approval_request WHERE id = ? FOR UPDATE", JdbcApprovals::map, id)
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM approval_request WHERE id = ? FOR UPDATE", JdbcApprovals::map, id)
                 .stream()
                 .findFirst();
     }

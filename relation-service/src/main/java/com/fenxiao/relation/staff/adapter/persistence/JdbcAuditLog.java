@@ -33,8 +33,7 @@ class JdbcAuditLog implements AuditLog {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("an audit entry is written in the transaction of the action it records");
         }
-        String previous =
-                jdbc.queryForObject("SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", String.class);
+        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", String.class);
         String hash = e.hash(previous);
         jdbc.update(
                 "INSERT INTO audit_log (id, actor_id, actor_kind, action, target_type, target_id, before_state,"

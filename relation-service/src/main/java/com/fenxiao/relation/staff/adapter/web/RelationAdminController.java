@@ -102,8 +102,11 @@ class RelationAdminController {
         }
         int bounded = Math.max(1, Math.min(size, 100));
         List<ApprovalRequest> items = approvals.list(wanted, before, bounded);
-        String next = items.size() == bounded ? Long.toString(items.get(items.size() - 1).id()) : null;
-        return new StaffViews.ListView<>(items.stream().map(StaffViews.ApprovalView::of).toList(), next);
+        String next = items.size() == bounded
+                ? Long.toString(items.get(items.size() - 1).id())
+                : null;
+        return new StaffViews.ListView<>(
+                items.stream().map(StaffViews.ApprovalView::of).toList(), next);
     }
 
     @PostMapping("/admin/v1/relations/unbind-requests/{approvalId}/approve")

@@ -15,10 +15,11 @@ public class HttpWeChatSessions implements WeChatSessions {
 
     @Override
     public String openidFor(String code) {
-        JsonNode answer = http.getJson("/sns/jscode2session?appid=" + WeChatHttp.q(http.properties().getAppId())
-                + "&secret=" + WeChatHttp.q(http.properties().getAppSecret())
-                + "&js_code=" + WeChatHttp.q(code)
-                + "&grant_type=authorization_code");
+        JsonNode answer = http.getJson(
+                "/sns/jscode2session?appid=" + WeChatHttp.q(http.properties().getAppId())
+                        + "&secret=" + WeChatHttp.q(http.properties().getAppSecret())
+                        + "&js_code=" + WeChatHttp.q(code)
+                        + "&grant_type=authorization_code");
         String openid = answer.path("openid").asText(null);
         if (openid == null || openid.isBlank() || openid.length() > 64) {
             throw new WeChatRefused("code2session returned no usable openid", false);

@@ -92,8 +92,8 @@ public class WeChatHttp {
         if (accessToken != null && now.isBefore(accessTokenExpires.minus(TOKEN_MARGIN))) {
             return accessToken;
         }
-        JsonNode token = getJson("/cgi-bin/token?grant_type=client_credential&appid=" + q(props.getAppId())
-                + "&secret=" + q(props.getAppSecret()));
+        JsonNode token = getJson("/cgi-bin/token?grant_type=client_credential&appid=" + q(props.getAppId()) + "&secret="
+                + q(props.getAppSecret()));
         String value = token.path("access_token").asText(null);
         if (value == null || value.isBlank()) {
             throw new WeChatRefused("WeChat returned no access_token", false);

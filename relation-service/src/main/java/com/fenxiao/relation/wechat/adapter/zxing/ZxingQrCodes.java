@@ -29,11 +29,13 @@ public class ZxingQrCodes implements QrCodes {
                             size,
                             size,
                             Map.of(
-                                    EncodeHintType.CHARACTER_SET, "UTF-8",
-                                    EncodeHintType.MARGIN, 2,
-                                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-            BufferedImage image =
-                    new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8",
+                                    EncodeHintType.MARGIN,
+                                    2,
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M));
+            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {
                     image.setRGB(x, y, matrix.get(x, y) ? BLACK : WHITE);
