@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -92,28 +92,33 @@ class WalkingSkeletonIT {
     void an_order_paid_event_becomes_commissions_on_the_promoters_shards_exactly_once() throws Exception {
         bind(BUYER, L1, L2);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForList("SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, BUYER)
-                        .equals(List.of(L1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                        "SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, BUYER)
+                .equals(List.of(L1)));
 
-        String paid = """
+        String paid =
+                """
                 {"eventId":"e-%s","type":"PAID","orderId":"%s","orderNo":"SO%s","buyerId":%d,
                  "occurredAt":"2026-11-25T10:00:00+08:00",
                  "items":[{"itemId":"1","productId":"P1","quantity":2,"paidFen":19900,"costFen":12000},
                           {"itemId":"2","productId":"P2","quantity":1,"paidFen":999,"costFen":500}]}
-                """.formatted(ORDER, ORDER, ORDER, BUYER);
+                """
+                        .formatted(ORDER, ORDER, ORDER, BUYER);
         publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", ORDER, paid));
 
         // level 1: floor(19900×8%) + floor(999×8%) = 1592 + 79; level 2: floor(19900×3%) + floor(999×3%) = 597 + 29
         await().atMost(Duration.ofSeconds(60)).until(() -> amounts(jdbc).size() == 2);
-        assertThat(amounts(jdbc)).containsExactly(Map.of("promoter_id", L1, "level", 1, "amount_fen", 1671L),
-                Map.of("promoter_id", L2, "level", 2, "amount_fen", 626L));
+        assertThat(amounts(jdbc))
+                .containsExactly(
+                        Map.of("promoter_id", L1, "level", 1, "amount_fen", 1671L),
+                        Map.of("promoter_id", L2, "level", 2, "amount_fen", 626L));
 
         // the row sits in the physical table the promoter routes to
         int db = ShardRouting.database(L1, 2, 4);
         int table = ShardRouting.table(L1, 2, 4);
         Long physicalCount = new JdbcTemplate(physical.byName().get("ds_" + db))
-                .queryForObject("SELECT COUNT(*) FROM commission_record_" + table + " WHERE order_id = ?", Long.class, ORDER);
+                .queryForObject(
+                        "SELECT COUNT(*) FROM commission_record_" + table + " WHERE order_id = ?", Long.class, ORDER);
         assertThat(physicalCount).isEqualTo(1L);
 
         // each creation is announced once on COMMISSION_EVENTS, relayed from the outbox
@@ -127,10 +132,15 @@ class WalkingSkeletonIT {
         String marker = "M" + BASE;
         bind(BASE + 9, BASE + 8, null);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForList("SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, BASE + 9)
-                        .size() == 1);
-        publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", marker, paid.replace(ORDER, marker)
-                .replace("\"buyerId\":" + BUYER, "\"buyerId\":" + (BASE + 9))));
+                .until(() ->
+                        jdbc.queryForList("SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, BASE + 9)
+                                        .size()
+                                == 1);
+        publisher.send(new Outgoing(
+                Topics.ORDER_EVENTS,
+                "PAID",
+                marker,
+                paid.replace(ORDER, marker).replace("\"buyerId\":" + BUYER, "\"buyerId\":" + (BASE + 9))));
         // once the marker order (sent after the duplicates) is in, the duplicates have been consumed
         await().atMost(Duration.ofSeconds(60)).until(() -> createdFor(marker).size() == 1);
         assertThat(amounts(jdbc)).hasSize(2);
@@ -148,13 +158,25 @@ class WalkingSkeletonIT {
     @Test
     void a_malformed_order_event_is_dead_lettered_with_its_reason_and_the_consumer_keeps_going() throws Exception {
         String key = "BAD" + BASE;
-        publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", key, "{\"type\":\"PAID\",\"orderId\":\"" + key + "\"}"));
+        publisher.send(
+                new Outgoing(Topics.ORDER_EVENTS, "PAID", key, "{\"type\":\"PAID\",\"orderId\":\"" + key + "\"}"));
         publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", key + "x", "not json at all"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.messages().stream().filter(m -> m.getKeys().startsWith(key)).count() == 2);
-        MessageExt missingFields = deadLetters.messages().stream().filter(m -> m.getKeys().equals(key)).findFirst().orElseThrow();
-        assertThat(missingFields.getUserProperty(OrderEventsListener.DLQ_REASON)).contains("buyerId");
-        MessageExt notJson = deadLetters.messages().stream().filter(m -> m.getKeys().equals(key + "x")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters.messages().stream()
+                                .filter(m -> m.getKeys().startsWith(key))
+                                .count()
+                        == 2);
+        MessageExt missingFields = deadLetters.messages().stream()
+                .filter(m -> m.getKeys().equals(key))
+                .findFirst()
+                .orElseThrow();
+        assertThat(missingFields.getUserProperty(OrderEventsListener.DLQ_REASON))
+                .contains("buyerId");
+        MessageExt notJson = deadLetters.messages().stream()
+                .filter(m -> m.getKeys().equals(key + "x"))
+                .findFirst()
+                .orElseThrow();
         assertThat(notJson.getUserProperty(OrderEventsListener.DLQ_REASON)).isNotBlank();
         assertThat(new String(notJson.getBody(), StandardCharsets.UTF_8)).isEqualTo("not json at all");
 
@@ -164,21 +186,27 @@ class WalkingSkeletonIT {
         bind(buyer, inviter, null);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForList("SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, buyer)
-                        .size() == 1);
+                .until(() ->
+                        jdbc.queryForList("SELECT inviter_id FROM buyer_chain WHERE user_id = ?", Long.class, buyer)
+                                        .size()
+                                == 1);
         String order = "OK" + BASE;
-        publisher.send(new Outgoing(Topics.ORDER_EVENTS, "PAID", order, """
+        publisher.send(new Outgoing(
+                Topics.ORDER_EVENTS,
+                "PAID",
+                order,
+                """
                 {"eventId":"e-%s","type":"PAID","orderId":"%s","orderNo":"SO%s","buyerId":%d,
                  "occurredAt":"2026-11-25T10:00:00Z",
                  "items":[{"itemId":"1","productId":"P1","quantity":1,"paidFen":10000,"costFen":1}]}
-                """.formatted(order, order, order, buyer)));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForList(
-                                "SELECT amount_fen FROM commission_record WHERE promoter_id = ? AND order_id = ?",
-                                Long.class,
-                                inviter,
-                                order)
-                        .equals(List.of(800L)));
+                """
+                        .formatted(order, order, order, buyer)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                        "SELECT amount_fen FROM commission_record WHERE promoter_id = ? AND order_id = ?",
+                        Long.class,
+                        inviter,
+                        order)
+                .equals(List.of(800L)));
     }
 
     @Test
@@ -199,7 +227,8 @@ class WalkingSkeletonIT {
     }
 
     private List<Map<String, Object>> amounts(JdbcTemplate jdbc) {
-        return jdbc.queryForList(
+        return jdbc
+                .queryForList(
                         "SELECT promoter_id, level, amount_fen FROM commission_record WHERE order_id = ? ORDER BY level",
                         ORDER)
                 .stream()

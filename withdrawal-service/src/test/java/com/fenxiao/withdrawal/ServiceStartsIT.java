@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,7 +37,9 @@ class ServiceStartsIT {
     void reports_ready_with_its_database_and_redis_up() {
         ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
         assertThat(readiness.getStatusCode().value()).isEqualTo(200);
-        assertThat(http.getForObject("/actuator/health", String.class)).contains("\"db\"").contains("\"redis\"");
+        assertThat(http.getForObject("/actuator/health", String.class))
+                .contains("\"db\"")
+                .contains("\"redis\"");
         assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes");
         assertThat(http.getForObject("/v3/api-docs", String.class)).contains("openapi");
     }
@@ -49,7 +51,8 @@ class ServiceStartsIT {
         ResponseEntity<String> answer =
                 http.exchange("/api/v1/me/anything", HttpMethod.GET, new HttpEntity<>(forged), String.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(401);
-        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         assertThat(answer.getBody()).contains("\"code\":\"UNAUTHENTICATED\"").contains("traceId");
     }
 

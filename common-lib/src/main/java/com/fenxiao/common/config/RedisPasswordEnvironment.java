@@ -18,7 +18,8 @@ public class RedisPasswordEnvironment implements EnvironmentPostProcessor {
         if (password != null && !password.isEmpty() && !environment.containsProperty("spring.data.redis.password")) {
             environment
                     .getPropertySources()
-                    .addLast(new MapPropertySource("platform-redis-password", Map.of("spring.data.redis.password", password)));
+                    .addLast(new MapPropertySource(
+                            "platform-redis-password", Map.of("spring.data.redis.password", password)));
         }
     }
 }

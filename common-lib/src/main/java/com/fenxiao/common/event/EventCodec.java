@@ -38,14 +38,16 @@ public final class EventCodec {
 
     public EventEnvelope wrap(String eventId, Instant occurredAt, PlatformEvent payload) {
         EventType type = typeOf(payload.getClass());
-        return new EventEnvelope(eventId, type.value(), type.version(), occurredAt, payload.key(), mapper.valueToTree(payload));
+        return new EventEnvelope(
+                eventId, type.value(), type.version(), occurredAt, payload.key(), mapper.valueToTree(payload));
     }
 
     public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getName(), e);
         }
     }
 
@@ -61,7 +63,8 @@ public final class EventCodec {
         }
     }
 
-    public <T extends PlatformEvent> T payloadOf(EventEnvelope envelope, Class<T> contract) throws MalformedEventException {
+    public <T extends PlatformEvent> T payloadOf(EventEnvelope envelope, Class<T> contract)
+            throws MalformedEventException {
         EventType type = typeOf(contract);
         if (!type.value().equals(envelope.type()) || type.version() != envelope.version()) {
             throw new MalformedEventException("expected " + type.value() + " v" + type.version() + " but got "

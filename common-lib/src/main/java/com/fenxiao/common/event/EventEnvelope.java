@@ -9,7 +9,8 @@ import java.util.Objects;
  * payload. Consumers dedupe by {@code eventId}; {@code key} is the RocketMQ message key (the
  * aggregate id), so one aggregate's events can be found together.
  */
-public record EventEnvelope(String eventId, String type, int version, Instant occurredAt, String key, JsonNode payload) {
+public record EventEnvelope(
+        String eventId, String type, int version, Instant occurredAt, String key, JsonNode payload) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

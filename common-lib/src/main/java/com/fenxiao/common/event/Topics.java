@@ -11,7 +11,9 @@ public final class Topics {
     public static final String COMMISSION_EVENTS = "COMMISSION_EVENTS";
     public static final String WITHDRAWAL_EVENTS = "WITHDRAWAL_EVENTS";
 
-    public static final String[] ALL = {ORDER_EVENTS, ORDER_EVENTS_DLQ, RELATION_EVENTS, COMMISSION_EVENTS, WITHDRAWAL_EVENTS};
+    public static final String[] ALL = {
+        ORDER_EVENTS, ORDER_EVENTS_DLQ, RELATION_EVENTS, COMMISSION_EVENTS, WITHDRAWAL_EVENTS
+    };
 
     public static String deadLetterOf(String topic) {
         return topic + "_DLQ";

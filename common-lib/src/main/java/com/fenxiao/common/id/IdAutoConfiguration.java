@@ -23,7 +23,8 @@ public class IdAutoConfiguration {
     public IdGenerator idGenerator(Clock clock, @Value("${platform.id.worker-id:-1}") int workerId) {
         int effective = workerId >= 0
                 ? workerId
-                : Math.floorMod(ManagementFactory.getRuntimeMXBean().getName().hashCode(), IdGenerator.MAX_WORKER_ID + 1);
+                : Math.floorMod(
+                        ManagementFactory.getRuntimeMXBean().getName().hashCode(), IdGenerator.MAX_WORKER_ID + 1);
         if (workerId < 0) {
             log.info("platform.id.worker-id not set, derived worker id {}", effective);
         }

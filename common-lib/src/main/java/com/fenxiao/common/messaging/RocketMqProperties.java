@@ -7,9 +7,11 @@ public class RocketMqProperties {
 
     /** Name server address(es), {@code host:port;host:port}; from {@code ROCKETMQ_NAMESRV}. */
     private String namesrv;
+
     private int sendTimeoutMillis = 5_000;
     /** How often the relay looks for unpublished outbox rows when the last look found none. */
     private long relayIdleMillis = 200;
+
     private int relayBatchSize = 500;
     /**
      * Where a consumer group that has no offset yet starts: {@code FIRST} (default: nothing retained is

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, shard_key, event_id, topic, tag, msg_key, payload,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO outbox_event (id, shard_key, event_id, topic, tag, msg_key, payload,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;

@@ -136,8 +136,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Row> rows = jdbc.query(
                 "SELECT id, topic, tag, msg_key, payload FROM outbox_event"
                         + " WHERE claimed_by = ? AND published_at IS NULL ORDER BY id",
-                (rs, i) -> new Row(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 owner);
         Map<String, List<Outgoing>> byTopic = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -150,7 +149,11 @@ public class OutboxRelay implements SmartLifecycle {
         new NamedParameterJdbcTemplate(jdbc)
                 .update(
                         "UPDATE outbox_event SET published_at = :now, claimed_by = NULL WHERE id IN (:ids)",
-                        Map.of("now", Timestamp.from(clock.instant()), "ids", rows.stream().map(Row::id).toList()));
+                        Map.of(
+                                "now",
+                                Timestamp.from(clock.instant()),
+                                "ids",
+                                rows.stream().map(Row::id).toList()));
         published.increment(rows.size());
         return rows.size();
     }

@@ -60,7 +60,10 @@ public final class DataSources {
     }
 
     public static DataSource logical(
-            String databaseName, DatabaseProperties props, PhysicalDatabases physical, Collection<ShardedTable> tables) {
+            String databaseName,
+            DatabaseProperties props,
+            PhysicalDatabases physical,
+            Collection<ShardedTable> tables) {
         int dbs = props.databaseCount();
         int perDb = props.getTablesPerDatabase();
         ShardingRuleConfiguration sharding = new ShardingRuleConfiguration();

@@ -16,12 +16,14 @@ public class DatabaseProperties {
     private String password = "";
     /** Base database name; sharded services append {@code _0}, {@code _1}, … */
     private String name;
+
     private boolean sharded = true;
     private int databases = 2;
     private int tablesPerDatabase = 4;
     private int poolSize = 10;
     /** Create the databases when missing (local and tests); production grants may forbid it. */
     private boolean createDatabases = true;
+
     private boolean migrate = true;
     private java.util.List<String> migrationFolders = java.util.List.of("db/migration/common", "db/migration/service");
     private String options = "useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"

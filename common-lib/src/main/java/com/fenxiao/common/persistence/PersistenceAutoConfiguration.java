@@ -38,7 +38,8 @@ public class PersistenceAutoConfiguration {
     @Primary
     public DataSource dataSource(
             DatabaseProperties props, PhysicalDatabases physical, ObjectProvider<ShardedTable> tables) {
-        List<ShardedTable> sharded = new java.util.ArrayList<>(tables.orderedStream().toList());
+        List<ShardedTable> sharded =
+                new java.util.ArrayList<>(tables.orderedStream().toList());
         // the outbox and the inbox live beside the rows they belong to
         sharded.add(ShardedTable.acrossDatabases("outbox_event", "shard_key"));
         sharded.add(ShardedTable.acrossDatabases("processed_event", "shard_key"));

@@ -9,7 +9,8 @@ import javax.sql.DataSource;
  * ({@code ds_0}, {@code ds_1}, …). Jobs that work shard by shard (outbox relay, settlement) use these
  * directly; business code goes through the logical data source.
  */
-public record PhysicalDatabases(Map<String, DataSource> byName, Map<String, String> databaseNames, int tablesPerDatabase) {
+public record PhysicalDatabases(
+        Map<String, DataSource> byName, Map<String, String> databaseNames, int tablesPerDatabase) {
 
     public PhysicalDatabases {
         byName = new LinkedHashMap<>(byName);

@@ -43,7 +43,11 @@ public final class ShardedMigrations {
                     .baselineVersion("0")
                     .load();
             int applied = flyway.migrate().migrationsExecuted;
-            log.info("migrated {} ({}): {} migrations applied", ds.getKey(), physical.databaseNames().get(ds.getKey()), applied);
+            log.info(
+                    "migrated {} ({}): {} migrations applied",
+                    ds.getKey(),
+                    physical.databaseNames().get(ds.getKey()),
+                    applied);
         }
     }
 
@@ -55,7 +59,8 @@ public final class ShardedMigrations {
             }
             if (statement.contains(SHARD_TOKEN)) {
                 for (int t = 0; t < tables; t++) {
-                    out.append(statement.replace(SHARD_TOKEN, String.valueOf(t)).strip()).append(";\n");
+                    out.append(statement.replace(SHARD_TOKEN, String.valueOf(t)).strip())
+                            .append(";\n");
                 }
             } else {
                 out.append(statement.strip()).append(";\n");
@@ -73,7 +78,8 @@ public final class ShardedMigrations {
             try {
                 for (Resource r : resolver.getResources("classpath*:" + folder + "/*.sql")) {
                     try (InputStream in = r.getInputStream()) {
-                        templates.add(new Template(r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        templates.add(
+                                new Template(r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                     }
                 }
             } catch (IOException e) {

@@ -51,7 +51,8 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
             }
         } catch (PlatformException e) {
             Object requestId = request.getAttribute(RequestIds.MDC_KEY);
-            ProblemDetail problem = Problems.of(e, requestId == null ? RequestIds.acceptOrCreate(null) : requestId.toString());
+            ProblemDetail problem =
+                    Problems.of(e, requestId == null ? RequestIds.acceptOrCreate(null) : requestId.toString());
             response.setStatus(e.status());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

@@ -10,6 +10,7 @@ public class SecurityProperties {
     private String jwks;
     /** Private JWK for services that issue tokens ({@code PLATFORM_SECURITY_SIGNING_JWK}). */
     private String signingJwk;
+
     private String issuer = "fenxiao";
     private Duration memberTokenTtl = Duration.ofHours(2);
     private Duration staffTokenTtl = Duration.ofHours(8);

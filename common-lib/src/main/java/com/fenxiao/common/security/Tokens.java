@@ -71,14 +71,22 @@ public final class Tokens {
                     .issuer(issuer)
                     .subject(Long.toString(caller.subjectId()))
                     .claim("kind", caller.kind().name())
-                    .jwtID(caller.tokenId() != null ? caller.tokenId() : UUID.randomUUID().toString())
+                    .jwtID(
+                            caller.tokenId() != null
+                                    ? caller.tokenId()
+                                    : UUID.randomUUID().toString())
                     .issueTime(Date.from(now))
                     .expirationTime(Date.from(exp));
             if (caller.isStaff()) {
-                claims.claim("roles", caller.roles().stream().map(Enum::name).sorted().toList());
+                claims.claim(
+                        "roles",
+                        caller.roles().stream().map(Enum::name).sorted().toList());
             }
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.build());
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims.build());
             try {
                 jwt.sign(new ECDSASigner(key));
             } catch (JOSEException e) {
@@ -120,9 +128,15 @@ public final class Tokens {
                 Instant now = clock.instant();
                 if (!issuer.equals(claims.getIssuer())
                         || claims.getExpirationTime() == null
-                        || claims.getExpirationTime().toInstant().plusSeconds(SKEW_SECONDS).isBefore(now)
+                        || claims.getExpirationTime()
+                                .toInstant()
+                                .plusSeconds(SKEW_SECONDS)
+                                .isBefore(now)
                         || (claims.getIssueTime() != null
-                                && claims.getIssueTime().toInstant().minusSeconds(SKEW_SECONDS).isAfter(now))) {
+                                && claims.getIssueTime()
+                                        .toInstant()
+                                        .minusSeconds(SKEW_SECONDS)
+                                        .isAfter(now))) {
                     throw invalid();
                 }
                 long subject = Long.parseLong(claims.getSubject());

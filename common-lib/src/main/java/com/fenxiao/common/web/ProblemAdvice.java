@@ -49,7 +49,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> typeMismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return respond(
                 Problems.of(400, ErrorCodes.INVALID_PARAMETER, "参数 " + e.getName() + " 的值无效", traceId()), request);
     }
@@ -67,7 +68,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     public ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
-        log.info("duplicate key surfaced to the edge: {}", e.getMostSpecificCause().getMessage());
+        log.info(
+                "duplicate key surfaced to the edge: {}",
+                e.getMostSpecificCause().getMessage());
         return respond(Problems.of(409, ErrorCodes.CONFLICT, "请求与已有数据冲突,请稍后重试", traceId()), request);
     }
 

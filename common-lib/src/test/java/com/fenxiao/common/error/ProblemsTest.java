@@ -23,7 +23,8 @@ class ProblemsTest {
         assertThat(problem.getStatus()).isEqualTo(409);
         assertThat(problem.getTitle()).isEqualTo("Conflict");
         assertThat(problem.getDetail()).isEqualTo("可提现余额不足");
-        assertThat(problem.getType()).isEqualTo(URI.create("https://fenxiao.dev/problems/withdrawal-insufficient-balance"));
+        assertThat(problem.getType())
+                .isEqualTo(URI.create("https://fenxiao.dev/problems/withdrawal-insufficient-balance"));
         assertThat(problem.getProperties())
                 .containsEntry("code", "WITHDRAWAL_INSUFFICIENT_BALANCE")
                 .containsEntry("traceId", "req-0123456789")

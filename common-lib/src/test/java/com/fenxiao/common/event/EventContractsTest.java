@@ -73,7 +73,8 @@ class EventContractsTest {
                 new CommissionReversed(BIG_ID, "100001", "R1", BIG_ID + 1, 796, AT),
                 new WithdrawalRequested(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "REQUESTED", null, AT),
                 new WithdrawalApproved(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "APPROVED", null, AT),
-                new WithdrawalRejected(BIG_ID, BIG_ID + 1, "BANK", 10_000, 100, 0, 9_900, "REJECTED", "name mismatch", AT),
+                new WithdrawalRejected(
+                        BIG_ID, BIG_ID + 1, "BANK", 10_000, 100, 0, 9_900, "REJECTED", "name mismatch", AT),
                 new WithdrawalPaid(BIG_ID, BIG_ID + 1, "BANK", 100_000, 100, 16_000, 83_900, "PAID", null, AT),
                 new WithdrawalFailed(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "FAILED", "NO_AUTH", AT));
     }
@@ -233,7 +234,8 @@ class EventContractsTest {
         String json = codec.write(codec.wrap("evt-2", AT, topLevel));
 
         assertThat(json).contains("\"inviterL2Id\":null");
-        assertThat(codec.payloadOf(codec.readEnvelope(json), RelationBound.class)).isEqualTo(topLevel);
+        assertThat(codec.payloadOf(codec.readEnvelope(json), RelationBound.class))
+                .isEqualTo(topLevel);
     }
 
     @Test
@@ -271,9 +273,7 @@ class EventContractsTest {
     @Test
     void refuses_text_that_is_not_an_envelope() {
         for (String json : List.of("{", "[]", "{}", "null", "{\"eventId\":\"e\",\"type\":\"T\",\"version\":0}")) {
-            assertThatThrownBy(() -> codec.readEnvelope(json))
-                    .as(json)
-                    .isInstanceOf(MalformedEventException.class);
+            assertThatThrownBy(() -> codec.readEnvelope(json)).as(json).isInstanceOf(MalformedEventException.class);
         }
     }
 
@@ -318,7 +318,9 @@ class EventContractsTest {
         List<Class<?>> classes = new ArrayList<>();
         try {
             for (URL url : Collections.list(loader.getResources(dir))) {
-                assertThat(url.getProtocol()).as("contracts are scanned from class directories").isEqualTo("file");
+                assertThat(url.getProtocol())
+                        .as("contracts are scanned from class directories")
+                        .isEqualTo("file");
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
                     for (Path file : files.toList()) {
                         String name = file.getFileName().toString();

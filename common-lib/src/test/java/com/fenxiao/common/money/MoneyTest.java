@@ -21,8 +21,7 @@ class MoneyTest {
                 .isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> Money.ofFen(Long.MIN_VALUE).minus(Money.ofFen(1)))
                 .isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE / 2 + 1).times(2))
-                .isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE / 2 + 1).times(2)).isInstanceOf(ArithmeticException.class);
     }
 
     @Test

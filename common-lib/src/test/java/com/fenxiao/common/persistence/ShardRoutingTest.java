@@ -12,8 +12,10 @@ class ShardRoutingTest {
 
     @Test
     void routes_a_numeric_string_like_the_number_it_spells() {
-        assertThat(ShardRouting.slot("100001", DATABASES, TABLES)).isEqualTo(ShardRouting.slot(100001L, DATABASES, TABLES));
-        assertThat(ShardRouting.slot("100001", DATABASES, TABLES)).isEqualTo(ShardRouting.slot(100001, DATABASES, TABLES));
+        assertThat(ShardRouting.slot("100001", DATABASES, TABLES))
+                .isEqualTo(ShardRouting.slot(100001L, DATABASES, TABLES));
+        assertThat(ShardRouting.slot("100001", DATABASES, TABLES))
+                .isEqualTo(ShardRouting.slot(100001, DATABASES, TABLES));
         assertThat(ShardRouting.slot(100001L, DATABASES, TABLES)).isEqualTo(1);
     }
 
@@ -63,7 +65,9 @@ class ShardRoutingTest {
     @Test
     void keeps_every_key_inside_the_slot_range() {
         for (Object key : new Object[] {-1L, Long.MIN_VALUE, Long.MAX_VALUE, "", "订单-1", "9999999999999999999"}) {
-            assertThat(ShardRouting.slot(key, DATABASES, TABLES)).as(String.valueOf(key)).isBetween(0, SLOTS - 1);
+            assertThat(ShardRouting.slot(key, DATABASES, TABLES))
+                    .as(String.valueOf(key))
+                    .isBetween(0, SLOTS - 1);
         }
     }
 }

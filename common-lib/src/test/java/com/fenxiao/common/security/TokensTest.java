@@ -38,7 +38,8 @@ class TokensTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final Tokens.Issuer issuer = new Tokens.Issuer(KEY.toJSONString(), ISSUER, clock);
-    private final Tokens.Verifier verifier = new Tokens.Verifier(new JWKSet(KEY.toPublicJWK()).toString(), ISSUER, clock);
+    private final Tokens.Verifier verifier =
+            new Tokens.Verifier(new JWKSet(KEY.toPublicJWK()).toString(), ISSUER, clock);
 
     @Test
     void verifies_a_member_token_it_issued() {
@@ -66,8 +67,10 @@ class TokensTest {
 
     @Test
     void gives_each_token_its_own_id_when_none_is_chosen() {
-        CallerIdentity first = verifier.verify(issuer.issue(CallerIdentity.member(1L, null), TTL).token());
-        CallerIdentity second = verifier.verify(issuer.issue(CallerIdentity.member(1L, null), TTL).token());
+        CallerIdentity first = verifier.verify(
+                issuer.issue(CallerIdentity.member(1L, null), TTL).token());
+        CallerIdentity second = verifier.verify(
+                issuer.issue(CallerIdentity.member(1L, null), TTL).token());
 
         assertThat(first.tokenId()).isNotBlank().isNotEqualTo(second.tokenId());
     }
@@ -79,9 +82,14 @@ class TokensTest {
                 new JWKSet(List.of(KEY.toPublicJWK(), next.toPublicJWK())).toString(), ISSUER, clock);
         Tokens.Issuer nextIssuer = new Tokens.Issuer(next.toJSONString(), ISSUER, clock);
 
-        assertThat(rotating.verify(issuer.issue(CallerIdentity.member(1L, "a"), TTL).token()).subjectId())
+        assertThat(rotating.verify(issuer.issue(CallerIdentity.member(1L, "a"), TTL)
+                                .token())
+                        .subjectId())
                 .isEqualTo(1L);
-        assertThat(rotating.verify(nextIssuer.issue(CallerIdentity.member(2L, "b"), TTL).token()).subjectId())
+        assertThat(rotating.verify(nextIssuer
+                                .issue(CallerIdentity.member(2L, "b"), TTL)
+                                .token())
+                        .subjectId())
                 .isEqualTo(2L);
     }
 
@@ -94,9 +102,10 @@ class TokensTest {
 
     @Test
     void refuses_a_token_whose_claims_were_altered() {
-        String[] parts = issuer.issue(CallerIdentity.member(1L, "x"), TTL).token().split("\\.");
-        String forgedClaims = base64Url(
-                "{\"iss\":\"" + ISSUER + "\",\"sub\":\"2\",\"kind\":\"MEMBER\",\"jti\":\"x\",\"exp\":"
+        String[] parts =
+                issuer.issue(CallerIdentity.member(1L, "x"), TTL).token().split("\\.");
+        String forgedClaims =
+                base64Url("{\"iss\":\"" + ISSUER + "\",\"sub\":\"2\",\"kind\":\"MEMBER\",\"jti\":\"x\",\"exp\":"
                         + NOW.plus(TTL).getEpochSecond() + "}");
 
         assertRefused(parts[0] + "." + forgedClaims + "." + parts[2]);

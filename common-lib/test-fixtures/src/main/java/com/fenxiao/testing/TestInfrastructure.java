@@ -97,7 +97,8 @@ public final class TestInfrastructure {
         if (simple.length() > 30) {
             simple = simple.substring(0, 30);
         }
-        return "it_" + simple + "_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
+        return "it_" + simple + "_"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
     }
 
     private static boolean dockerAvailable() {

@@ -26,11 +26,13 @@ public final class TestKeys {
     }
 
     public static String memberToken(long userId) {
-        return issuer().issue(CallerIdentity.member(userId, null), Duration.ofHours(1)).token();
+        return issuer().issue(CallerIdentity.member(userId, null), Duration.ofHours(1))
+                .token();
     }
 
     public static String staffToken(long staffId, StaffRole... roles) {
-        return issuer().issue(CallerIdentity.staff(staffId, Set.of(roles), null), Duration.ofHours(1)).token();
+        return issuer().issue(CallerIdentity.staff(staffId, Set.of(roles), null), Duration.ofHours(1))
+                .token();
     }
 
     private static Tokens.Issuer issuer() {

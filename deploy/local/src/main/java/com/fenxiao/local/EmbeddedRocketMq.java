@@ -45,7 +45,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             NamesrvConfig nsConfig = new NamesrvConfig();
             nsConfig.setRocketmqHome(storeDir.toString());
             nsConfig.setKvConfigPath(storeDir.resolve("namesrv/kvConfig.json").toString());
-            nsConfig.setConfigStorePath(storeDir.resolve("namesrv/namesrv.properties").toString());
+            nsConfig.setConfigStorePath(
+                    storeDir.resolve("namesrv/namesrv.properties").toString());
             NettyServerConfig nsNetty = new NettyServerConfig();
             nsNetty.setListenPort(nsPort);
             NamesrvController ns = new NamesrvController(nsConfig, nsNetty, new NettyClientConfig());

@@ -49,33 +49,40 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(args.length > 0 ? args[0] : root.resolve(".local-data").toString()).toAbsolutePath();
+        Path root = Path.of(System.getProperty("platform.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path data = Path.of(
+                        args.length > 0 ? args[0] : root.resolve(".local-data").toString())
+                .toAbsolutePath();
         Path logs = Files.createDirectories(data.resolve("logs"));
         List<Process> children = new ArrayList<>();
         List<AutoCloseable> infrastructure = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("stopping …");
-            for (Process p : children) {
-                p.destroy();
-            }
-            for (Process p : children) {
-                try {
-                    p.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            for (int i = infrastructure.size() - 1; i >= 0; i--) {
-                try {
-                    infrastructure.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("stop failed: " + e.getMessage());
-                }
-            }
-            stopped.countDown();
-        }, "local-platform-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            say("stopping …");
+                            for (Process p : children) {
+                                p.destroy();
+                            }
+                            for (Process p : children) {
+                                try {
+                                    p.waitFor();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            for (int i = infrastructure.size() - 1; i >= 0; i--) {
+                                try {
+                                    infrastructure.get(i).close();
+                                } catch (Exception e) {
+                                    System.err.println("stop failed: " + e.getMessage());
+                                }
+                            }
+                            stopped.countDown();
+                        },
+                        "local-platform-stop"));
 
         say("data folder " + data);
         DB db = startMariaDb(data);
@@ -130,12 +137,14 @@ public final class LocalPlatform {
                             "-jar",
                             jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.module() + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(s.module() + ".log").toFile()));
             pb.environment().putAll(env);
             children.add(pb.start());
             say("started " + s.module() + " (log: " + logs.resolve(s.module() + ".log") + ")");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int i = 0; i < SERVICES.size(); i++) {
             awaitReady(http, SERVICES.get(i), children.get(i), Duration.ofMinutes(5));
         }
@@ -145,12 +154,12 @@ public final class LocalPlatform {
         for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
             rssKb += rssKb(h.pid());
         }
-        say(String.format("""
+        say(String.format(
+                """
                 platform is up in %.1f s, resident memory of all its processes (services, broker, MariaDB, Redis) %d MiB
                   gateway        http://127.0.0.1:8080  (health: /actuator/health)
                   OpenAPI        http://127.0.0.1:8080/swagger-ui.html
-                  member H5      http://127.0.0.1:8080/h5/
-                  staff console  http://127.0.0.1:8080/console/
+                  service docs   http://127.0.0.1:8080/docs/{relation|commission|settlement|withdrawal}/v3/api-docs
                   MariaDB 127.0.0.1:%d (root, no password), Redis 127.0.0.1:%d, RocketMQ %s
                 Ctrl-C stops everything.""",
                 seconds, rssKb / 1024, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
@@ -190,7 +199,8 @@ public final class LocalPlatform {
         return key;
     }
 
-    private static void awaitReady(HttpClient http, Service s, Process p, Duration timeout) throws InterruptedException {
+    private static void awaitReady(HttpClient http, Service s, Process p, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI uri = URI.create("http://127.0.0.1:" + s.port() + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
@@ -199,7 +209,9 @@ public final class LocalPlatform {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     say(s.module() + " ready on " + s.port());

@@ -76,7 +76,8 @@ public class RecordPaidOrder {
             }
             String consumer = "order-paid-l" + level;
             tx.executeWithoutResult(status -> {
-                if (processed.markFirstDelivery(consumer, paid.eventId(), promoter) && commissions.addIfAbsent(commission)) {
+                if (processed.markFirstDelivery(consumer, paid.eventId(), promoter)
+                        && commissions.addIfAbsent(commission)) {
                     outbox.append(
                             promoter,
                             new CommissionCreated(

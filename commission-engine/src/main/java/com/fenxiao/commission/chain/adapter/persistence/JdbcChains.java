@@ -19,7 +19,8 @@ class JdbcChains implements Chains {
 
     @Override
     public Optional<Chain> of(long userId) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain WHERE user_id = ?",
                         (rs, i) -> new Chain(
                                 rs.getLong(1),

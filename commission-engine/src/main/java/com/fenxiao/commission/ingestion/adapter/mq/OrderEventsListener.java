@@ -63,7 +63,9 @@ public class OrderEventsListener implements MessageListenerConcurrently {
         try {
             event = codec.read(body, OrderEvent.class);
             event.validate();
-            if (message.getTags() != null && !message.getTags().isEmpty() && !message.getTags().equals(event.type())) {
+            if (message.getTags() != null
+                    && !message.getTags().isEmpty()
+                    && !message.getTags().equals(event.type())) {
                 throw new MalformedEventException("tag " + message.getTags() + " does not match type " + event.type());
             }
         } catch (MalformedEventException e) {

@@ -7,7 +7,15 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_ADJUSTED", topic = Topics.COMMISSION_EVENTS)
-public record CommissionAdjusted(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, long deltaFen, long amountFen, String reason, Instant adjustedAt) implements PlatformEvent {
+public record CommissionAdjusted(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
+        String orderId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        long deltaFen,
+        long amountFen,
+        String reason,
+        Instant adjustedAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

@@ -7,7 +7,14 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_CANCELLED", topic = Topics.COMMISSION_EVENTS)
-public record CommissionCancelled(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, long amountFen, String reason, Instant cancelledAt) implements PlatformEvent {
+public record CommissionCancelled(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
+        String orderId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        long amountFen,
+        String reason,
+        Instant cancelledAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

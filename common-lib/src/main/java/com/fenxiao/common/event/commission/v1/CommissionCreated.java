@@ -7,7 +7,17 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_CREATED", topic = Topics.COMMISSION_EVENTS)
-public record CommissionCreated(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, String orderNo, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, @JsonFormat(shape = JsonFormat.Shape.STRING) long buyerId, int level, long amountFen, String status, Instant createdAt) implements PlatformEvent {
+public record CommissionCreated(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
+        String orderId,
+        String orderNo,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long buyerId,
+        int level,
+        long amountFen,
+        String status,
+        Instant createdAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

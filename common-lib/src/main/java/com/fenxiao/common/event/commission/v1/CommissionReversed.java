@@ -7,7 +7,14 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_REVERSED", topic = Topics.COMMISSION_EVENTS)
-public record CommissionReversed(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, String refundId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, long amountFen, Instant reversedAt) implements PlatformEvent {
+public record CommissionReversed(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
+        String orderId,
+        String refundId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        long amountFen,
+        Instant reversedAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

@@ -7,7 +7,14 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_SETTLED", topic = Topics.COMMISSION_EVENTS)
-public record CommissionSettled(@JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId, String orderId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, long amountFen, boolean held, Instant settledAt) implements PlatformEvent {
+public record CommissionSettled(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
+        String orderId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        long amountFen,
+        boolean held,
+        Instant settledAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

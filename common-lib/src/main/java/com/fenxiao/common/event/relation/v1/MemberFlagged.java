@@ -7,7 +7,8 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "MEMBER_FLAGGED", topic = Topics.RELATION_EVENTS)
-public record MemberFlagged(@JsonFormat(shape = JsonFormat.Shape.STRING) long userId, String reason, Instant flaggedAt) implements PlatformEvent {
+public record MemberFlagged(@JsonFormat(shape = JsonFormat.Shape.STRING) long userId, String reason, Instant flaggedAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

@@ -7,7 +7,9 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "RELATION_REFUSED", topic = Topics.RELATION_EVENTS)
-public record RelationRefused(@JsonFormat(shape = JsonFormat.Shape.STRING) long userId, String inviteCode, String reason, Instant refusedAt) implements PlatformEvent {
+public record RelationRefused(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long userId, String inviteCode, String reason, Instant refusedAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

@@ -7,7 +7,14 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "RELATION_UNBOUND", topic = Topics.RELATION_EVENTS)
-public record RelationUnbound(@JsonFormat(shape = JsonFormat.Shape.STRING) long userId, @JsonFormat(shape = JsonFormat.Shape.STRING) long formerInviterId, String reason, @JsonFormat(shape = JsonFormat.Shape.STRING) Long operatorId, @JsonFormat(shape = JsonFormat.Shape.STRING) Long approvalId, Instant unboundAt) implements PlatformEvent {
+public record RelationUnbound(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long userId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long formerInviterId,
+        String reason,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long operatorId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long approvalId,
+        Instant unboundAt)
+        implements PlatformEvent {
 
     @Override
     public String key() {

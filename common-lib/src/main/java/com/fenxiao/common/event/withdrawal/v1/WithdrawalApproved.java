@@ -7,7 +7,18 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "WITHDRAWAL_APPROVED", topic = Topics.WITHDRAWAL_EVENTS)
-public record WithdrawalApproved(@JsonFormat(shape = JsonFormat.Shape.STRING) long withdrawalId, @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId, String channel, long amountFen, long feeFen, long taxFen, long netFen, String status, String reason, Instant at) implements PlatformEvent {
+public record WithdrawalApproved(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long withdrawalId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
+        String channel,
+        long amountFen,
+        long feeFen,
+        long taxFen,
+        long netFen,
+        String status,
+        String reason,
+        Instant at)
+        implements PlatformEvent {
 
     @Override
     public String key() {
