@@ -48,6 +48,10 @@ public final class LocalPlatform {
     private LocalPlatform() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("keys")) {
+            printNewKeys(args.length > 1 ? args[1] : "key-1");
+            return;
+        }
         long started = System.nanoTime();
         Path root = Path.of(System.getProperty("platform.root", "."))
                 .toAbsolutePath()
@@ -164,6 +168,13 @@ public final class LocalPlatform {
                 Ctrl-C stops everything.""",
                 seconds, rssKb / 1024, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
         stopped.await();
+    }
+
+    /** For operators: a new signing key and the key set that verifies it (deploy/README.md). */
+    private static void printNewKeys(String keyId) {
+        ECKey key = Tokens.newSigningKey(keyId);
+        System.out.println("PLATFORM_SECURITY_SIGNING_JWK='" + key.toJSONString() + "'");
+        System.out.println("PLATFORM_SECURITY_JWKS='" + new JWKSet(key.toPublicJWK()) + "'");
     }
 
     private static DB startMariaDb(Path data) throws Exception {
