@@ -2,7 +2,6 @@ package com.fenxiao.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fenxiao.testing.PlatformTestProperties;
 import com.fenxiao.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,7 @@ class ServiceStartsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PlatformTestProperties.register(registry, ServiceStartsIT.class);
+        RelationTestSupport.register(registry, ServiceStartsIT.class);
     }
 
     @Autowired

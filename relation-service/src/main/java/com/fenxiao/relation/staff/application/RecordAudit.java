@@ -43,6 +43,7 @@ public class RecordAudit {
                 after == null ? null : json.write(after),
                 reason,
                 requestId,
-                now.truncatedTo(ChronoUnit.MILLIS)));
+                // whole seconds: what every supported database and driver stores exactly, so the hash re-computes
+                now.truncatedTo(ChronoUnit.SECONDS)));
     }
 }

@@ -46,7 +46,8 @@ class BindingRulesTest {
     @Test
     void the_first_binding_wins() {
         BindingRules.Candidate bound = new BindingRules.Candidate(C, A, false);
-        assertThat(BindingRules.decide(bound, owner(B), graph)).isEqualTo(new Decision.Refuse(BindRefusal.ALREADY_BOUND));
+        assertThat(BindingRules.decide(bound, owner(B), graph))
+                .isEqualTo(new Decision.Refuse(BindRefusal.ALREADY_BOUND));
     }
 
     @Test

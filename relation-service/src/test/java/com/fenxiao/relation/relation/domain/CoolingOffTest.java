@@ -22,7 +22,8 @@ class CoolingOffTest {
     void the_period_ends_exactly_at_its_end() {
         assertThat(sevenDays.refuseSelfUnbind(9L, boundAt, false, boundAt.plus(Duration.ofDays(7))))
                 .contains(CoolingOff.Refusal.COOLING_OFF_EXPIRED);
-        assertThat(sevenDays.refuseSelfUnbind(9L, boundAt, false, boundAt.plus(Duration.ofDays(7)).minusMillis(1)))
+        assertThat(sevenDays.refuseSelfUnbind(
+                        9L, boundAt, false, boundAt.plus(Duration.ofDays(7)).minusMillis(1)))
                 .isEmpty();
     }
 

@@ -8,7 +8,16 @@ import org.junit.jupiter.api.Test;
 class AuditEntryTest {
 
     private final AuditEntry entry = new AuditEntry(
-            1, 7, "STAFF", "UNBIND_APPROVED", "MEMBER", "42", "{\"a\":1}", "{\"a\":null}", "why", "req-1",
+            1,
+            7,
+            "STAFF",
+            "UNBIND_APPROVED",
+            "MEMBER",
+            "42",
+            "{\"a\":1}",
+            "{\"a\":null}",
+            "why",
+            "req-1",
             Instant.parse("2026-11-25T10:00:00Z"));
 
     @Test
@@ -17,7 +26,16 @@ class AuditEntryTest {
         assertThat(entry.hash(genesis)).hasSize(64).isEqualTo(entry.hash(genesis));
         assertThat(entry.hash("1".repeat(64))).isNotEqualTo(entry.hash(genesis));
         AuditEntry edited = new AuditEntry(
-                1, 7, "STAFF", "UNBIND_APPROVED", "MEMBER", "42", "{\"a\":1}", "{\"a\":2}", "why", "req-1",
+                1,
+                7,
+                "STAFF",
+                "UNBIND_APPROVED",
+                "MEMBER",
+                "42",
+                "{\"a\":1}",
+                "{\"a\":2}",
+                "why",
+                "req-1",
                 Instant.parse("2026-11-25T10:00:00Z"));
         assertThat(edited.hash(genesis)).isNotEqualTo(entry.hash(genesis));
     }

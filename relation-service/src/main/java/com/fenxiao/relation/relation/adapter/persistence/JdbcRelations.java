@@ -69,14 +69,13 @@ class JdbcRelations implements Relations {
 
     @Override
     public InviterGraph lockingGraph() {
-        return memberId -> jdbc
-                .query(
-                        "SELECT inviter_id FROM member WHERE id = ? LOCK IN SHARE MODE",
-                        (rs, i) -> rs.getObject(1, Long.class),
-                        memberId)
-                .stream()
-                .findFirst()
-                .orElse(null);
+        return memberId -> {
+            List<Long> inviter = jdbc.query(
+                    "SELECT inviter_id FROM member WHERE id = ? LOCK IN SHARE MODE",
+                    (rs, i) -> rs.getObject(1, Long.class),
+                    memberId);
+            return inviter.isEmpty() ? null : inviter.get(0);
+        };
     }
 
     @Override

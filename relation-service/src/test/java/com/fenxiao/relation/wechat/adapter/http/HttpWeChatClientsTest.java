@@ -40,7 +40,8 @@ class HttpWeChatClientsTest {
             reply(exchange, "application/json", "{\"access_token\":\"AT\",\"expires_in\":7200}".getBytes());
         });
         server.createContext("/wxa/getwxacodeunlimit", exchange -> {
-            requests.add(exchange.getRequestURI() + " " + new String(exchange.getRequestBody().readAllBytes()));
+            requests.add(exchange.getRequestURI() + " "
+                    + new String(exchange.getRequestBody().readAllBytes()));
             reply(exchange, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         });
         server.start();
@@ -77,7 +78,8 @@ class HttpWeChatClientsTest {
     @Test
     void an_invalid_code_is_the_callers_error() {
         assertThatThrownBy(() -> new HttpWeChatSessions(http).openidFor("bad"))
-                .isInstanceOfSatisfying(WeChatRefused.class, e -> assertThat(e.callerError()).isTrue());
+                .isInstanceOfSatisfying(
+                        WeChatRefused.class, e -> assertThat(e.callerError()).isTrue());
     }
 
     @Test
@@ -85,7 +87,8 @@ class HttpWeChatClientsTest {
         props.setBaseUrl("http://127.0.0.1:1");
         assertThatThrownBy(() -> new HttpWeChatSessions(new WeChatHttp(props, TestClock.at("2026-11-25T00:00:00Z")))
                         .openidFor("good"))
-                .isInstanceOfSatisfying(WeChatRefused.class, e -> assertThat(e.callerError()).isFalse());
+                .isInstanceOfSatisfying(
+                        WeChatRefused.class, e -> assertThat(e.callerError()).isFalse());
     }
 
     @Test
@@ -93,7 +96,8 @@ class HttpWeChatClientsTest {
         HttpMiniProgramCodes codes = new HttpMiniProgramCodes(http, props);
         assertThat(codes.unlimited("c=AB3CD7K", "pages/index/index", 430)).startsWith((byte) 0x89);
         assertThat(codes.unlimited("c=AB3CD7K", "pages/index/index", 430)).hasSize(4);
-        assertThat(requests.stream().filter(r -> r.startsWith("/cgi-bin/token"))).hasSize(1);
+        assertThat(requests.stream().filter(r -> r.startsWith("/cgi-bin/token")))
+                .hasSize(1);
         assertThat(requests.stream().filter(r -> r.startsWith("/wxa/getwxacodeunlimit?access_token=AT")))
                 .hasSize(2)
                 .allMatch(r -> r.contains("\"scene\":\"c=AB3CD7K\""));

@@ -13,15 +13,15 @@ import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-class ZxingQrCodesTest {
+public class ZxingQrCodesTest {
 
     /** Reads a QR PNG back with ZXing, as a phone camera would. */
     public static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         return new QRCodeReader()
-                .decode(new BinaryBitmap(new HybridBinarizer(
-                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+                .decode(new BinaryBitmap(
+                        new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
                 .getText();
     }
 
