@@ -38,6 +38,9 @@ public class EdgeFilter implements WebFilter, Ordered {
 
     public static final int ORDER = CrossOriginFilter.ORDER + 10;
 
+    /** The verified caller, for the filters after this one (rate limits). */
+    public static final String CALLER_ATTRIBUTE = EdgeFilter.class.getName() + ".caller";
+
     /** Where the request id waits for the error handler. */
     public static final String REQUEST_ID_ATTRIBUTE = EdgeFilter.class.getName() + ".requestId";
 
@@ -72,7 +75,11 @@ public class EdgeFilter implements WebFilter, Ordered {
             if (path.equals("/internal") || path.startsWith("/internal/")) {
                 throw new PlatformException.NotFound(ErrorCodes.NOT_FOUND, "资源不存在");
             }
-            authorize(AccessRules.of(path), forwarded.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            CallerIdentity caller =
+                    authorize(AccessRules.of(path), forwarded.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            if (caller != null) {
+                exchange.getAttributes().put(CALLER_ATTRIBUTE, caller);
+            }
         } catch (PlatformException refused) {
             return Mono.error(refused);
         }
@@ -88,7 +95,7 @@ public class EdgeFilter implements WebFilter, Ordered {
         }
     }
 
-    private void authorize(AccessRules.Need need, String authorization) {
+    private CallerIdentity authorize(AccessRules.Need need, String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             CallerIdentity caller =
                     verifier.verify(authorization.substring(BEARER.length()).trim());
@@ -98,9 +105,11 @@ public class EdgeFilter implements WebFilter, Ordered {
             if (need == AccessRules.Need.STAFF && !caller.isStaff()) {
                 throw new PlatformException.Forbidden(ErrorCodes.FORBIDDEN, "仅工作人员可访问");
             }
+            return caller;
         } else if (need != AccessRules.Need.NONE) {
             throw new PlatformException.Unauthenticated(ErrorCodes.UNAUTHENTICATED, "请先登录");
         }
+        return null;
     }
 
     @Override

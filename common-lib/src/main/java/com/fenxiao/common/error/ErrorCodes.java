@@ -16,6 +16,7 @@ public final class ErrorCodes {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String CONFLICT = "CONFLICT";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
