@@ -1,13 +1,15 @@
 package com.fenxiao.commission;
 
-import com.baomidou.mybatisplus.annotation.DbType;
-import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
-import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import com.fenxiao.common.persistence.ShardedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The tables this service shards, and MyBatis-Plus set for MySQL behind ShardingSphere (STACK.md). */
+/**
+ * The tables this service shards. Commission records by promoter (a promoter's list is one table; one
+ * (order, level) is one row because its promoter is fixed at payment); order snapshots by order id;
+ * chains and member standings by user id; the small global tables (rules, approvals, audit) sit in the
+ * first database under shard key 0.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
@@ -17,14 +19,37 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    ShardedTable orderSnapshots() {
+        return ShardedTable.acrossTables("order_snapshot", "order_id");
+    }
+
+    @Bean
     ShardedTable buyerChains() {
         return ShardedTable.acrossTables("buyer_chain", "user_id");
     }
 
     @Bean
-    MybatisPlusInterceptor mybatisPlusInterceptor() {
-        MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
-        interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MYSQL));
-        return interceptor;
+    ShardedTable memberStates() {
+        return ShardedTable.acrossTables("member_state", "user_id");
+    }
+
+    @Bean
+    ShardedTable commissionRules() {
+        return ShardedTable.acrossDatabases("commission_rule", "shard_key");
+    }
+
+    @Bean
+    ShardedTable approvalRequests() {
+        return ShardedTable.acrossDatabases("approval_request", "shard_key");
+    }
+
+    @Bean
+    ShardedTable auditLog() {
+        return ShardedTable.acrossDatabases("audit_log", "shard_key");
+    }
+
+    @Bean
+    ShardedTable auditHead() {
+        return ShardedTable.acrossDatabases("audit_head", "shard_key");
     }
 }

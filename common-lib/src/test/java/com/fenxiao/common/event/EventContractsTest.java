@@ -66,11 +66,24 @@ class EventContractsTest {
                 new RelationUnbound(BIG_ID, BIG_ID + 1, "cooling-off unbind", BIG_ID + 3, BIG_ID + 4, AT),
                 new RelationRefused(BIG_ID, "INV8K2", "CYCLE", AT),
                 new MemberFlagged(BIG_ID, "same device as inviter", AT),
-                new CommissionCreated(BIG_ID, "100001", "SO100001", BIG_ID + 1, BIG_ID + 2, 1, 1_592, "PENDING", AT),
-                new CommissionAdjusted(BIG_ID, "100001", BIG_ID + 1, -796, 796, "partial refund R1", AT),
-                new CommissionCancelled(BIG_ID, "100001", BIG_ID + 1, 1_592, "full refund", AT),
+                new CommissionCreated(
+                        BIG_ID,
+                        "100001",
+                        "SO100001",
+                        BIG_ID + 1,
+                        BIG_ID + 2,
+                        1,
+                        1_592,
+                        "PENDING",
+                        AT,
+                        true,
+                        "BUYER_FLAGGED",
+                        AT),
+                new CommissionAdjusted(
+                        BIG_ID, "100001", BIG_ID + 1, -796, 796, "partial refund R1", AT, "R1", BIG_ID + 5),
+                new CommissionCancelled(BIG_ID, "100001", BIG_ID + 1, 1_592, "full refund", AT, "R1"),
                 new CommissionSettled(BIG_ID, "100001", BIG_ID + 1, 1_592, false, AT),
-                new CommissionReversed(BIG_ID, "100001", "R1", BIG_ID + 1, 796, AT),
+                new CommissionReversed(BIG_ID, "100001", "R1", BIG_ID + 1, 796, AT, 796L, "SETTLED"),
                 new WithdrawalRequested(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "REQUESTED", null, AT),
                 new WithdrawalApproved(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "APPROVED", null, AT),
                 new WithdrawalRejected(
@@ -268,6 +281,31 @@ class EventContractsTest {
         EventEnvelope received = codec.readEnvelope(wire.toString());
 
         assertThat(codec.payloadOf(received, CommissionSettled.class)).isEqualTo(sample);
+    }
+
+    @Test
+    void reads_commission_events_written_before_fields_were_added() throws Exception {
+        String created =
+                """
+                {"eventId":"evt-0","type":"COMMISSION_CREATED","version":1,"occurredAt":"2026-11-25T02:00:00Z",
+                 "key":"7","payload":{"commissionId":"7","orderId":"100001","orderNo":"SO100001","promoterId":"8",
+                 "buyerId":"9","level":1,"amountFen":1592,"status":"PENDING","createdAt":"2026-11-25T02:00:00Z"}}
+                """;
+        String reversed =
+                """
+                {"eventId":"evt-1","type":"COMMISSION_REVERSED","version":1,"occurredAt":"2026-11-25T02:00:00Z",
+                 "key":"7","payload":{"commissionId":"7","orderId":"100001","refundId":"R1","promoterId":"8",
+                 "amountFen":796,"reversedAt":"2026-11-25T02:00:00Z"}}
+                """;
+
+        CommissionCreated c = codec.payloadOf(codec.readEnvelope(created), CommissionCreated.class);
+        CommissionReversed r = codec.payloadOf(codec.readEnvelope(reversed), CommissionReversed.class);
+
+        assertThat(c.amountFen()).isEqualTo(1_592);
+        assertThat(c.held()).isNull();
+        assertThat(c.paidAt()).isNull();
+        assertThat(r.amountFen()).isEqualTo(796);
+        assertThat(r.remainingFen()).isNull();
     }
 
     @Test

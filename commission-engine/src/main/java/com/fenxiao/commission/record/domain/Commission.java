@@ -3,7 +3,13 @@ package com.fenxiao.commission.record.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** One promoter's commission on one order at one level, with the per-item breakdown it was computed from. */
+/**
+ * One promoter's commission on one order at one level (never a third). {@code computedFen} is what the
+ * order's items still earn, {@code adjustmentFen} the sum of approved manual adjustments, and
+ * {@code amountFen} what the promoter is owed now; {@code reversedFen} was taken back after settlement.
+ * {@code orderVersion} is the version of the order snapshot the record reflects, so a stale projection
+ * (another instance working on an older view of the order) is recognised and changes nothing.
+ */
 public record Commission(
         long id,
         String orderId,
@@ -12,12 +18,144 @@ public record Commission(
         long buyerId,
         int level,
         long amountFen,
+        long originalAmountFen,
+        long computedFen,
+        long adjustmentFen,
+        long reversedFen,
         int rateBp,
         List<ItemShare> breakdown,
         CommissionStatus status,
+        boolean held,
+        String holdReason,
+        String chainCheck,
+        String buyerNickname,
         Instant paidAt,
-        Instant createdAt) {
+        Instant completedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        int version,
+        int orderVersion) {
 
-    /** One item's share: floor(paidFen × rateBp / 10000). */
-    public record ItemShare(String itemId, String productId, long paidFen, int rateBp, long amountFen) {}
+    public Commission {
+        if (level != 1 && level != 2) {
+            throw new IllegalArgumentException("only two levels exist: " + level);
+        }
+        breakdown = List.copyOf(breakdown);
+    }
+
+    public boolean settled() {
+        return status.settled();
+    }
+
+    public Commission withAmounts(
+            long amount,
+            long computed,
+            long adjustment,
+            long reversed,
+            List<ItemShare> shares,
+            CommissionStatus s,
+            Instant now) {
+        return new Commission(
+                id,
+                orderId,
+                orderNo,
+                promoterId,
+                buyerId,
+                level,
+                amount,
+                originalAmountFen,
+                computed,
+                adjustment,
+                reversed,
+                rateBp,
+                shares,
+                s,
+                held,
+                holdReason,
+                chainCheck,
+                buyerNickname,
+                paidAt,
+                completedAt,
+                createdAt,
+                now,
+                version + 1,
+                orderVersion);
+    }
+
+    public Commission withCompletedAt(Instant completed, Instant now) {
+        return new Commission(
+                id,
+                orderId,
+                orderNo,
+                promoterId,
+                buyerId,
+                level,
+                amountFen,
+                originalAmountFen,
+                computedFen,
+                adjustmentFen,
+                reversedFen,
+                rateBp,
+                breakdown,
+                status,
+                held,
+                holdReason,
+                chainCheck,
+                buyerNickname,
+                paidAt,
+                completed,
+                createdAt,
+                now,
+                version + 1,
+                orderVersion);
+    }
+
+    /** The record now reflects this version of its order's snapshot. */
+    public Commission reflecting(int snapshotVersion) {
+        if (snapshotVersion == orderVersion) {
+            return this;
+        }
+        return new Commission(
+                id,
+                orderId,
+                orderNo,
+                promoterId,
+                buyerId,
+                level,
+                amountFen,
+                originalAmountFen,
+                computedFen,
+                adjustmentFen,
+                reversedFen,
+                rateBp,
+                breakdown,
+                status,
+                held,
+                holdReason,
+                chainCheck,
+                buyerNickname,
+                paidAt,
+                completedAt,
+                createdAt,
+                updatedAt,
+                version,
+                snapshotVersion);
+    }
+
+    /**
+     * A manual adjustment approved through maker-checker: only while pending, never below zero.
+     *
+     * @throws CommissionRefused when the commission is no longer pending or would become negative
+     */
+    public Commission adjustedBy(long deltaFen, Instant now) {
+        if (status != CommissionStatus.PENDING) {
+            throw new CommissionRefused("COMMISSION_NOT_ADJUSTABLE", "only a pending commission can be adjusted");
+        }
+        long adjustment = Math.addExact(adjustmentFen, deltaFen);
+        long amount = Math.addExact(computedFen, adjustment);
+        if (amount < 0) {
+            throw new CommissionRefused("ADJUSTMENT_BELOW_ZERO", "the adjustment would make the commission negative");
+        }
+        return withAmounts(amount, computedFen, adjustment, reversedFen, breakdown, status, now);
+    }
 }

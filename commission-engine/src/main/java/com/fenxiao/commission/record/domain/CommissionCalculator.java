@@ -1,60 +1,42 @@
 package com.fenxiao.commission.record.domain;
 
 import com.fenxiao.common.money.Money;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SPEC §4: amount = Σ over items floor(item_paid_fen × rate_bp / 10000), rounded per item, with the
- * breakdown kept. Rates here are the global defaults; per-product rules replace them later.
+ * SPEC §4: amount = Σ over items floor(item_paid_fen × rate_bp / 10000), rounded down per item
+ * ({@link Money#rateFloor}), on what remains paid after refunds, with the per-item breakdown kept.
  */
 public final class CommissionCalculator {
 
-    private final int level1RateBp;
-    private final int level2RateBp;
+    private CommissionCalculator() {}
 
-    public CommissionCalculator(int level1RateBp, int level2RateBp) {
-        this.level1RateBp = level1RateBp;
-        this.level2RateBp = level2RateBp;
+    /** An item as the calculator needs it: what was paid, what has been refunded, the rate of this level. */
+    public record Line(String itemId, String productId, long paidFen, long refundedFen, int rateBp, String rateSource) {
+
+        public long remainingFen() {
+            return Math.max(0, paidFen - Math.min(paidFen, Math.max(0, refundedFen)));
+        }
     }
 
-    public record Item(String itemId, String productId, long paidFen) {}
+    public record Result(long amountFen, List<ItemShare> breakdown) {}
 
-    public int rateOf(int level) {
-        return level == 1 ? level1RateBp : level2RateBp;
-    }
-
-    public Commission compute(
-            long id,
-            String orderId,
-            String orderNo,
-            long promoterId,
-            long buyerId,
-            int level,
-            List<Item> items,
-            Instant paidAt,
-            Instant now) {
-        int rate = rateOf(level);
-        List<Commission.ItemShare> shares = new ArrayList<>(items.size());
+    public static Result compute(List<Line> lines) {
+        List<ItemShare> shares = new ArrayList<>(lines.size());
         Money total = Money.ZERO;
-        for (Item item : items) {
-            Money share = Money.ofFen(item.paidFen()).rateFloor(rate);
-            shares.add(new Commission.ItemShare(item.itemId(), item.productId(), item.paidFen(), rate, share.fen()));
+        for (Line line : lines) {
+            Money share = Money.ofFen(line.remainingFen()).rateFloor(line.rateBp());
+            shares.add(new ItemShare(
+                    line.itemId(),
+                    line.productId(),
+                    line.paidFen(),
+                    Math.min(line.paidFen(), Math.max(0, line.refundedFen())),
+                    line.rateBp(),
+                    share.fen(),
+                    line.rateSource()));
             total = total.plus(share);
         }
-        return new Commission(
-                id,
-                orderId,
-                orderNo,
-                promoterId,
-                buyerId,
-                level,
-                total.fen(),
-                rate,
-                shares,
-                CommissionStatus.PENDING,
-                paidAt,
-                now);
+        return new Result(total.fen(), List.copyOf(shares));
     }
 }

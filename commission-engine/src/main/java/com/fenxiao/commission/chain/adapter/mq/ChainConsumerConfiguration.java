@@ -1,6 +1,7 @@
 package com.fenxiao.commission.chain.adapter.mq;
 
 import com.fenxiao.commission.chain.application.ApplyChainChange;
+import com.fenxiao.commission.member.application.ApplyMemberFlag;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
 import com.fenxiao.common.messaging.ManagedConsumer;
@@ -18,15 +19,16 @@ public class ChainConsumerConfiguration {
             java.time.Clock clock,
             @Value("${platform.consumer.group-suffix:}") String suffix,
             EventCodec codec,
-            ApplyChainChange apply) {
+            ApplyChainChange apply,
+            ApplyMemberFlag flag) {
         return new ManagedConsumer(
                 mq.getNamesrv(),
                 "commission-engine-relations" + suffix,
                 Topics.RELATION_EVENTS,
-                "RELATION_BOUND || RELATION_UNBOUND",
+                "RELATION_BOUND || RELATION_UNBOUND || MEMBER_FLAGGED",
                 32,
                 2,
                 mq.newGroupStart(clock),
-                new RelationEventsListener(codec, apply));
+                new RelationEventsListener(codec, apply, flag));
     }
 }

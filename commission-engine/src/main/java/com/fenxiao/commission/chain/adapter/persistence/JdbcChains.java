@@ -2,34 +2,60 @@ package com.fenxiao.commission.chain.adapter.persistence;
 
 import com.fenxiao.commission.chain.domain.Chain;
 import com.fenxiao.commission.chain.domain.Chains;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcChains implements Chains {
 
+    private static final int CHUNK = 1_000;
+    private static final String COLUMNS = "SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain";
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     JdbcChains(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     @Override
     public Optional<Chain> of(long userId) {
-        return jdbc
-                .query(
-                        "SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain WHERE user_id = ?",
-                        (rs, i) -> new Chain(
-                                rs.getLong(1),
-                                (Long) rs.getObject(2, Long.class),
-                                (Long) rs.getObject(3, Long.class),
-                                rs.getTimestamp(4).toInstant()),
-                        userId)
-                .stream()
+        return jdbc.query(COLUMNS + " WHERE user_id = ?", (rs, i) -> read(rs), userId).stream()
                 .findFirst();
+    }
+
+    @Override
+    public Map<Long, Chain> ofAll(Collection<Long> userIds) {
+        Map<Long, Chain> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(userIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            named.query(COLUMNS + " WHERE user_id IN (:ids)", Map.of("ids", chunk), rs -> {
+                Chain c = read(rs);
+                out.put(c.userId(), c);
+            });
+        }
+        return out;
+    }
+
+    private static Chain read(ResultSet rs) throws SQLException {
+        return new Chain(
+                rs.getLong(1),
+                rs.getObject(2, Long.class),
+                rs.getObject(3, Long.class),
+                rs.getTimestamp(4).toInstant());
     }
 
     @Override

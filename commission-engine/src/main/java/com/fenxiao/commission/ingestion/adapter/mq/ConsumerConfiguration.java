@@ -1,6 +1,7 @@
 package com.fenxiao.commission.ingestion.adapter.mq;
 
-import com.fenxiao.commission.record.application.RecordPaidOrder;
+import com.fenxiao.commission.CommissionProperties;
+import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
 import com.fenxiao.common.messaging.ManagedConsumer;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The plain RocketMQ push consumer on ORDER_EVENTS (why not the Stream binder: docs/adr/0006). */
 @Configuration(proxyBeanMethods = false)
 public class ConsumerConfiguration {
 
@@ -20,17 +22,19 @@ public class ConsumerConfiguration {
             java.time.Clock clock,
             @Value("${platform.consumer.group-suffix:}") String suffix,
             EventCodec codec,
-            RecordPaidOrder recordPaidOrder,
+            RecordOrderEvents record,
             MessagePublisher publisher,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CommissionProperties props) {
+        CommissionProperties.Consumer c = props.getConsumer();
         return new ManagedConsumer(
                 mq.getNamesrv(),
                 "commission-engine-orders" + suffix,
                 Topics.ORDER_EVENTS,
-                "*",
-                32,
-                4,
+                "*", // every tag: one that names no known type is dead-lettered, not silently filtered
+                c.getBatchSize(),
+                c.getThreads(),
                 mq.newGroupStart(clock),
-                new OrderEventsListener(codec, recordPaidOrder, publisher, meters));
+                new OrderEventsListener(codec, record, publisher, meters, c.getRetries()));
     }
 }

@@ -14,7 +14,10 @@ public record CommissionAdjusted(
         long deltaFen,
         long amountFen,
         String reason,
-        Instant adjustedAt)
+        Instant adjustedAt,
+        // added compatibly: the refund that reduced it, or the approval of a manual adjustment
+        String refundId,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long approvalId)
         implements PlatformEvent {
 
     @Override

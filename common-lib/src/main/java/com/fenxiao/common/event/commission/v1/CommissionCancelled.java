@@ -13,7 +13,9 @@ public record CommissionCancelled(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
         long amountFen,
         String reason,
-        Instant cancelledAt)
+        Instant cancelledAt,
+        // added compatibly: the refund that cancelled it
+        String refundId)
         implements PlatformEvent {
 
     @Override

@@ -7,6 +7,10 @@ import com.fenxiao.common.event.Topics;
 import java.time.Instant;
 
 @EventType(value = "COMMISSION_CREATED", topic = Topics.COMMISSION_EVENTS)
+/**
+ * A commission was recorded for one level of a paid order. {@code held} is true when a risk flag on the
+ * buyer or the promoter makes settlement wait for an operator ({@code holdReason} says which).
+ */
 public record CommissionCreated(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long commissionId,
         String orderId,
@@ -16,7 +20,11 @@ public record CommissionCreated(
         int level,
         long amountFen,
         String status,
-        Instant createdAt)
+        Instant createdAt,
+        // added compatibly: absent in older messages (null)
+        Boolean held,
+        String holdReason,
+        Instant paidAt)
         implements PlatformEvent {
 
     @Override

@@ -13,7 +13,10 @@ public record CommissionReversed(
         String refundId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
         long amountFen,
-        Instant reversedAt)
+        Instant reversedAt,
+        // added compatibly: what the commission is worth after the reversal, and its status
+        Long remainingFen,
+        String status)
         implements PlatformEvent {
 
     @Override

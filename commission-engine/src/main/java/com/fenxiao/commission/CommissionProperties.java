@@ -1,0 +1,123 @@
+package com.fenxiao.commission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code platform.commission.*}: the rules' starting point and how the order path runs. */
+@ConfigurationProperties("platform.commission")
+public class CommissionProperties {
+
+    /** Rates used until an approved DEFAULT rule version replaces them (SPEC §4: 800 / 300 bp). */
+    private final Rates defaultRates = new Rates();
+    /** Level-2 commission on or off until an approved DEFAULT version says otherwise (SPEC §2.7). */
+    private boolean level2Enabled = true;
+    /** No rule may set a rate above these; computation caps again as a second guard. */
+    private final Caps caps = new Caps();
+    /** After-sales window after completion, for the expected release date shown to promoters (SPEC §5). */
+    private Duration afterSalesWindow = Duration.ofDays(7);
+
+    private final Consumer consumer = new Consumer();
+
+    public Rates getDefaultRates() {
+        return defaultRates;
+    }
+
+    public boolean isLevel2Enabled() {
+        return level2Enabled;
+    }
+
+    public void setLevel2Enabled(boolean level2Enabled) {
+        this.level2Enabled = level2Enabled;
+    }
+
+    public Caps getCaps() {
+        return caps;
+    }
+
+    public Duration getAfterSalesWindow() {
+        return afterSalesWindow;
+    }
+
+    public void setAfterSalesWindow(Duration afterSalesWindow) {
+        this.afterSalesWindow = afterSalesWindow;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    public static class Rates {
+        private int level1Bp = 800;
+        private int level2Bp = 300;
+
+        public int getLevel1Bp() {
+            return level1Bp;
+        }
+
+        public void setLevel1Bp(int level1Bp) {
+            this.level1Bp = level1Bp;
+        }
+
+        public int getLevel2Bp() {
+            return level2Bp;
+        }
+
+        public void setLevel2Bp(int level2Bp) {
+            this.level2Bp = level2Bp;
+        }
+    }
+
+    public static class Caps {
+        private int level1MaxBp = 5_000;
+        private int level2MaxBp = 2_000;
+
+        public int getLevel1MaxBp() {
+            return level1MaxBp;
+        }
+
+        public void setLevel1MaxBp(int level1MaxBp) {
+            this.level1MaxBp = level1MaxBp;
+        }
+
+        public int getLevel2MaxBp() {
+            return level2MaxBp;
+        }
+
+        public void setLevel2MaxBp(int level2MaxBp) {
+            this.level2MaxBp = level2MaxBp;
+        }
+    }
+
+    public static class Consumer {
+        /** Messages per listener call (RocketMQ hands at most one pull's worth, ≤ 32 by default). */
+        private int batchSize = 32;
+        /** Listener threads on ORDER_EVENTS. */
+        private int threads = 4;
+        /** Immediate retries of a batch that failed for a passing reason (deadlock, duplicate insert). */
+        private int retries = 3;
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getRetries() {
+            return retries;
+        }
+
+        public void setRetries(int retries) {
+            this.retries = retries;
+        }
+    }
+}

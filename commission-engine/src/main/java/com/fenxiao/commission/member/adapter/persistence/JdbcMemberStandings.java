@@ -1,0 +1,92 @@
+package com.fenxiao.commission.member.adapter.persistence;
+
+import com.fenxiao.commission.member.domain.MemberStanding;
+import com.fenxiao.commission.member.domain.MemberStandings;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcMemberStandings implements MemberStandings {
+
+    private static final int CHUNK = 1_000;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    JdbcMemberStandings(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Override
+    public Map<Long, MemberStanding> of(Collection<Long> userIds) {
+        Map<Long, MemberStanding> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            named.query(
+                    "SELECT user_id, flagged, flag_reasons, disabled FROM member_state WHERE user_id IN (:ids)",
+                    Map.of("ids", chunk),
+                    rs -> {
+                        MemberStanding s =
+                                new MemberStanding(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4));
+                        out.put(s.userId(), s);
+                    });
+        }
+        return out;
+    }
+
+    @Override
+    public void flag(long userId, String reason, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        if (jdbc.update(
+                        "INSERT IGNORE INTO member_state (user_id, flagged, flag_reasons, disabled, updated_at)"
+                                + " VALUES (?, 1, ?, 0, ?)",
+                        userId,
+                        reason,
+                        now)
+                == 1) {
+            return;
+        }
+        String reasons = jdbc.queryForObject(
+                "SELECT flag_reasons FROM member_state WHERE user_id = ? FOR UPDATE", String.class, userId);
+        Set<String> all = new LinkedHashSet<>();
+        if (reasons != null && !reasons.isBlank()) {
+            all.addAll(Arrays.asList(reasons.split(",")));
+        }
+        all.add(reason);
+        String joined = String.join(",", all);
+        jdbc.update(
+                "UPDATE member_state SET flagged = 1, flag_reasons = ?, updated_at = ? WHERE user_id = ?",
+                joined.length() > 255 ? joined.substring(0, 255) : joined,
+                now,
+                userId);
+    }
+
+    @Override
+    public void setDisabled(long userId, boolean disabled, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        if (jdbc.update(
+                        "INSERT IGNORE INTO member_state (user_id, flagged, flag_reasons, disabled, updated_at)"
+                                + " VALUES (?, 0, NULL, ?, ?)",
+                        userId,
+                        disabled,
+                        now)
+                == 1) {
+            return;
+        }
+        jdbc.update("UPDATE member_state SET disabled = ?, updated_at = ? WHERE user_id = ?", disabled, now, userId);
+    }
+}

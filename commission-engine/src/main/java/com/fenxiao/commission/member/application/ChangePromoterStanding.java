@@ -1,0 +1,47 @@
+package com.fenxiao.commission.member.application;
+
+import com.fenxiao.commission.approval.domain.AuditEntry;
+import com.fenxiao.commission.approval.domain.AuditLog;
+import com.fenxiao.commission.member.domain.MemberStandings;
+import com.fenxiao.common.id.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff stop (or restart) a promoter earning on orders paid from now on. Relation-service announces
+ * flags but not yet a member's disabled status, so the switch is kept here; it is audited.
+ */
+@Service
+public class ChangePromoterStanding {
+
+    private final MemberStandings standings;
+    private final AuditLog audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ChangePromoterStanding(MemberStandings standings, AuditLog audit, IdGenerator ids, Clock clock) {
+        this.standings = standings;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void setDisabled(long promoterId, boolean disabled, String reason, long staffId, String requestId) {
+        Instant now = clock.instant();
+        standings.setDisabled(promoterId, disabled, now);
+        audit.append(new AuditEntry(
+                ids.nextId(),
+                staffId,
+                disabled ? "PROMOTER_DISABLED" : "PROMOTER_ENABLED",
+                "PROMOTER",
+                Long.toString(promoterId),
+                null,
+                "{\"disabled\":" + disabled + "}",
+                reason,
+                requestId,
+                now));
+    }
+}

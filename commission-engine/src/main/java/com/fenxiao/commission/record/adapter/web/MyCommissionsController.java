@@ -1,0 +1,70 @@
+package com.fenxiao.commission.record.adapter.web;
+
+import com.fenxiao.commission.CommissionProperties;
+import com.fenxiao.commission.record.application.ListCommissions;
+import com.fenxiao.commission.record.domain.BuyerMask;
+import com.fenxiao.commission.record.domain.Commission;
+import com.fenxiao.commission.record.domain.CommissionStatus;
+import com.fenxiao.commission.web.WebRequests;
+import com.fenxiao.common.error.ErrorCodes;
+import com.fenxiao.common.error.PlatformException;
+import com.fenxiao.common.security.CallerIdentity;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/me/commissions}: the caller's own commissions, newest first (API.md). */
+@RestController
+class MyCommissionsController {
+
+    private final ListCommissions list;
+    private final Duration window;
+
+    MyCommissionsController(ListCommissions list, CommissionProperties props) {
+        this.list = list;
+        this.window = props.getAfterSalesWindow();
+    }
+
+    @GetMapping("/api/v1/me/commissions")
+    CommissionPageView<MyCommissionView> mine(
+            CallerIdentity caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer size) {
+        long me = caller.requireMember();
+        ListCommissions.Page page =
+                list.of(me, statusOf(status), WebRequests.cursor(cursor), WebRequests.pageSize(size));
+        return new CommissionPageView<>(
+                page.items().stream().map(this::view).toList(),
+                page.nextCursor() == null ? null : page.nextCursor().toString(),
+                CommissionPageView.NOTICE);
+    }
+
+    private MyCommissionView view(Commission c) {
+        return new MyCommissionView(
+                c.id(),
+                c.orderNo(),
+                BuyerMask.of(c.buyerNickname(), c.buyerId()),
+                c.level(),
+                c.amountFen(),
+                c.status().name(),
+                c.held(),
+                c.createdAt(),
+                c.status() == CommissionStatus.PENDING && c.completedAt() != null
+                        ? c.completedAt().plus(window)
+                        : null);
+    }
+
+    static CommissionStatus statusOf(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return CommissionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException.InvalidRequest(ErrorCodes.INVALID_PARAMETER, "status 无效: " + status);
+        }
+    }
+}
