@@ -1,0 +1,20 @@
+package com.fenxiao.withdrawal;
+
+import com.fenxiao.common.persistence.ShardedTable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The tables this service shards: a promoter's wallet and ledger sit in one physical table pair. */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    @Bean
+    ShardedTable wallets() {
+        return ShardedTable.acrossTables("wallet", "promoter_id");
+    }
+
+    @Bean
+    ShardedTable walletLedger() {
+        return ShardedTable.acrossTables("wallet_ledger", "promoter_id");
+    }
+}

@@ -1,0 +1,11 @@
+package com.fenxiao.withdrawal.wallet.domain;
+
+public enum EntryType {
+    COMMISSION_CREATED,
+    COMMISSION_CANCELLED,
+    COMMISSION_SETTLED,
+    COMMISSION_REVERSED,
+    WITHDRAWAL_FROZEN,
+    WITHDRAWAL_RELEASED,
+    WITHDRAWAL_PAID
+}

@@ -1,0 +1,27 @@
+package com.fenxiao.withdrawal.wallet.domain;
+
+import java.util.Optional;
+
+/** The wallet rows and their ledger. Implementations run inside the caller's transaction. */
+public interface Wallets {
+
+    /** Creates the empty wallet row if missing; outside any transaction, so no lock is held afterwards. */
+    void ensureExists(long promoterId);
+
+    /** The balances, with the wallet row locked until the transaction ends. */
+    Balances lock(long promoterId);
+
+    /** True when an entry with this source already exists for the promoter. */
+    boolean hasEntry(long promoterId, String sourceKey);
+
+    /**
+     * Appends the entry and applies its delta with a guarded update; false when the entry's source
+     * was already recorded (nothing changed).
+     */
+    boolean append(long entryId, long promoterId, EntryType type, String sourceKey, long amountFen, Delta delta);
+
+    Optional<Balances> balancesOf(long promoterId);
+
+    /** The bucket sums over the promoter's ledger, for the invariant check. */
+    Balances ledgerSums(long promoterId);
+}
