@@ -17,12 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: a measurement on the real stack (the machine's MariaDB and Redis, embedded RocketMQ),
@@ -58,18 +60,24 @@ public final class RelationBenchmark {
         props.put("logging.level.root", "WARN");
         props.put("logging.structured.format.console", "");
 
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RelationApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(props)
-                .run();
+        // as command-line arguments: they outrank application.yml, as the test registry does
+        String[] arguments = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         int exit = 0;
+        ConfigurableApplicationContext context = null;
         try {
+            context = new SpringApplicationBuilder(RelationApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run(arguments);
             run(context, registrations, threads, lookups);
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
         } finally {
-            context.close();
+            if (context != null) {
+                context.close();
+            }
             System.exit(exit); // the embedded broker's threads are not daemons
         }
     }
@@ -90,6 +98,12 @@ public final class RelationBenchmark {
             LoginMember.Result promoter = login.login(command(rootCode));
             codes.add(members.byId(promoter.userId()).orElseThrow().inviteCode());
         }
+
+        // the raw ceiling of this database in the same run: one-row INSERT transactions, same thread count
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        jdbc.execute("CREATE TABLE IF NOT EXISTS bench_raw_tx (id BIGINT PRIMARY KEY, v VARCHAR(64))");
+        double rawTx = rawTransactions(jdbc, 300, threads);
+        rawTx = rawTransactions(jdbc, registrations, threads);
 
         // warm-up: JIT, pools, scripts
         registerAll(login, codes, 300, threads);
@@ -144,6 +158,11 @@ public final class RelationBenchmark {
                 registrations / seconds);
         System.out.printf(
                 Locale.ROOT,
+                "raw one-row INSERT transactions, same run:   %.0f /s  (registrations reach %.0f%% of it)%n",
+                rawTx,
+                100 * registrations / seconds / rawTx);
+        System.out.printf(
+                Locale.ROOT,
                 "chain look-up, 1 buyer, warm cache (2 round trips): p50 %s  p99 %s%n",
                 micros(chainNanos, 50),
                 micros(chainNanos, 99));
@@ -162,6 +181,27 @@ public final class RelationBenchmark {
                 "chain look-up, 100 buyers, warm cache:            p50 %s  p99 %s%n",
                 micros(batchNanos, 50),
                 micros(batchNanos, 99));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong RAW_IDS = new java.util.concurrent.atomic.AtomicLong(
+            ThreadLocalRandom.current().nextLong(1L << 40));
+
+    private static double rawTransactions(JdbcTemplate jdbc, int count, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long started = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() ->
+                        jdbc.update("INSERT INTO bench_raw_tx (id, v) VALUES (?, ?)", RAW_IDS.incrementAndGet(), "x")));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return count / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static List<Long> registerAll(LoginMember login, List<String> codes, int count, int threads)

@@ -166,7 +166,7 @@ public class LoginMember {
         Set<Long> changed = new LinkedHashSet<>();
         Binder.Result bind = null;
         if (c.hasInviteCode()) {
-            bind = binder.attempt(new Binder.Attempt(id, c.inviteCode(), c.channel(), c.deviceId(), c.ip()), now);
+            bind = binder.attempt(new Binder.Attempt(id, c.inviteCode(), c.channel(), c.deviceId(), c.ip(), true), now);
             changed.addAll(bind.changed());
         }
         screening.screen(id, c.deviceId(), c.ip(), now);

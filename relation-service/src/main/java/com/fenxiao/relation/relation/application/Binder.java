@@ -9,6 +9,7 @@ import com.fenxiao.relation.relation.domain.BindChannel;
 import com.fenxiao.relation.relation.domain.BindRefusal;
 import com.fenxiao.relation.relation.domain.BindingRules;
 import com.fenxiao.relation.relation.domain.Decision;
+import com.fenxiao.relation.relation.domain.InviterGraph;
 import com.fenxiao.relation.relation.domain.RelationHistory;
 import com.fenxiao.relation.relation.domain.RelationHistory.Action;
 import com.fenxiao.relation.relation.domain.Relations;
@@ -45,7 +46,20 @@ public class Binder {
         this.ids = ids;
     }
 
-    public record Attempt(long userId, String rawCode, BindChannel channel, String deviceId, String ip) {}
+    /**
+     * {@code newMember}: the member was inserted in this same transaction, so nobody can have bound to
+     * its code yet: it has no invitees, no paid order, and cannot sit above anyone, which spares the
+     * graph walk and the locks on its (empty) invitee range.
+     */
+    public record Attempt(
+            long userId, String rawCode, BindChannel channel, String deviceId, String ip, boolean newMember) {
+
+        public Attempt(long userId, String rawCode, BindChannel channel, String deviceId, String ip) {
+            this(userId, rawCode, channel, deviceId, ip, false);
+        }
+    }
+
+    private static final InviterGraph NOBODY_ABOVE = memberId -> null;
 
     public record Result(Decision decision, Set<Long> changed) {
 
@@ -68,14 +82,16 @@ public class Binder {
     public Result attempt(Attempt a, Instant now) {
         Set<Long> changed = new LinkedHashSet<>();
         Optional<String> code = InviteCodes.normalise(a.rawCode());
-        Relations.Bound user = relations
-                .lockMember(a.userId())
-                .orElseThrow(() -> new IllegalStateException("member " + a.userId() + " does not exist"));
+        Relations.Bound user = a.newMember()
+                ? new Relations.Bound(a.userId(), null, null, null, null, false, false)
+                : relations
+                        .lockMember(a.userId())
+                        .orElseThrow(() -> new IllegalStateException("member " + a.userId() + " does not exist"));
         BindingRules.CodeOwner owner = code.flatMap(relations::codeOwner).orElse(null);
         Decision decision = BindingRules.decide(
                 new BindingRules.Candidate(user.userId(), user.inviterId(), user.hasPaidOrder()),
                 owner,
-                relations.lockingGraph());
+                a.newMember() ? NOBODY_ABOVE : relations.lockingGraph());
         if (decision instanceof Decision.Bind bind) {
             if (!rateLimit.tryAcquire(bind.inviterId(), a.userId(), now)) {
                 changed.add(bind.inviterId()); // flagged
@@ -140,7 +156,7 @@ public class Binder {
                         a.channel().name(),
                         now)));
         // the member's own invitees now have the new inviter as their level-2 upline
-        List<Relations.Invitee> invitees = relations.lockInvitees(a.userId());
+        List<Relations.Invitee> invitees = a.newMember() ? List.of() : relations.lockInvitees(a.userId());
         if (!invitees.isEmpty()) {
             relations.setUplineOfInvitees(a.userId(), bind.inviterId(), now);
             for (Relations.Invitee invitee : invitees) {
