@@ -122,22 +122,38 @@ public class OutboxRelay implements SmartLifecycle {
     /** Claims, sends and marks one batch of one database; returns how many were published. */
     public int relayOnce(JdbcTemplate jdbc) throws MessagePublisher.PublishException {
         Instant now = clock.instant();
-        int claimed = jdbc.update(
-                "UPDATE outbox_event SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-                        + " WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)"
-                        + " ORDER BY id LIMIT ?",
-                owner,
-                Timestamp.from(now.plus(LEASE)),
+        // a plain (non-locking) read finds candidates; the claim then locks exactly those rows by primary
+        // key, so no range or gap lock ever blocks the business transactions inserting new outbox rows
+        List<Long> candidates = jdbc.queryForList(
+                "SELECT id FROM outbox_event WHERE published_at IS NULL"
+                        + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?",
+                Long.class,
                 Timestamp.from(now),
                 batchSize);
-        if (claimed == 0) {
+        if (candidates.isEmpty()) {
             return 0;
         }
-        List<Row> rows = jdbc.query(
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        int claimed = named.update(
+                "UPDATE outbox_event SET claimed_by = :owner, claimed_until = :until, attempts = attempts + 1"
+                        + " WHERE id IN (:ids) AND published_at IS NULL AND (claimed_until IS NULL OR claimed_until < :now)",
+                Map.of(
+                        "owner",
+                        owner,
+                        "until",
+                        Timestamp.from(now.plus(LEASE)),
+                        "ids",
+                        candidates,
+                        "now",
+                        Timestamp.from(now)));
+        if (claimed == 0) {
+            return 0; // another relay took them
+        }
+        List<Row> rows = named.query(
                 "SELECT id, topic, tag, msg_key, payload FROM outbox_event"
-                        + " WHERE claimed_by = ? AND published_at IS NULL ORDER BY id",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                owner);
+                        + " WHERE id IN (:ids) AND claimed_by = :owner AND published_at IS NULL ORDER BY id",
+                Map.of("ids", candidates, "owner", owner),
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         Map<String, List<Outgoing>> byTopic = new LinkedHashMap<>();
         for (Row r : rows) {
             byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>())
@@ -146,14 +162,13 @@ public class OutboxRelay implements SmartLifecycle {
         for (Map.Entry<String, List<Outgoing>> e : byTopic.entrySet()) {
             publisher.sendAll(e.getKey(), e.getValue());
         }
-        new NamedParameterJdbcTemplate(jdbc)
-                .update(
-                        "UPDATE outbox_event SET published_at = :now, claimed_by = NULL WHERE id IN (:ids)",
-                        Map.of(
-                                "now",
-                                Timestamp.from(clock.instant()),
-                                "ids",
-                                rows.stream().map(Row::id).toList()));
+        named.update(
+                "UPDATE outbox_event SET published_at = :now, claimed_by = NULL WHERE id IN (:ids)",
+                Map.of(
+                        "now",
+                        Timestamp.from(clock.instant()),
+                        "ids",
+                        rows.stream().map(Row::id).toList()));
         published.increment(rows.size());
         return rows.size();
     }

@@ -146,7 +146,7 @@ public class RecordOrderEvents {
         return out;
     }
 
-    private record LevelKey(String orderId, int level, long promoterId) {}
+    private record LevelKey(String orderId, int level, long promoterId, long commissionId) {}
 
     private int project(Map<String, OrderProcessing.Applied> applied) {
         List<LevelKey> keys = new ArrayList<>();
@@ -157,7 +157,7 @@ public class RecordOrderEvents {
             }
             for (LevelPlan plan : last.levels()) {
                 if (plan.commissioned()) {
-                    keys.add(new LevelKey(last.orderId(), plan.level(), plan.promoterId()));
+                    keys.add(new LevelKey(last.orderId(), plan.level(), plan.promoterId(), plan.commissionId()));
                 }
             }
         }
@@ -174,7 +174,7 @@ public class RecordOrderEvents {
         Set<Commissions.Key> recordKeys = new LinkedHashSet<>();
         Map<String, Set<Integer>> levelsHere = new LinkedHashMap<>();
         for (LevelKey k : keys) {
-            recordKeys.add(new Commissions.Key(k.promoterId(), k.orderId()));
+            recordKeys.add(new Commissions.Key(k.promoterId(), k.commissionId()));
             levelsHere.computeIfAbsent(k.orderId(), o -> new HashSet<>()).add(k.level());
         }
         Map<String, Map<Integer, Commission>> current = new HashMap<>();

@@ -7,10 +7,13 @@ import java.util.Optional;
 /** Commission records, sharded by promoter: every call names the promoters it touches. */
 public interface Commissions {
 
-    /** A promoter and an order: how the records of one order are found without a fan-out. */
-    record Key(long promoterId, String orderId) {}
+    /** A record's id with its shard key. */
+    record Key(long promoterId, long id) {}
 
-    /** The records of these (promoter, order) pairs, read for update inside the caller's transaction. */
+    /**
+     * The records with these ids that exist, read for update inside the caller's transaction. Only
+     * these rows are locked (primary-key look-ups), so batches working on other orders never wait.
+     */
     List<Commission> lockAll(Collection<Key> keys);
 
     void insertAll(List<Commission> created);

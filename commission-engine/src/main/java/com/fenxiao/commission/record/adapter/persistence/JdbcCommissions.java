@@ -14,11 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,20 +49,20 @@ class JdbcCommissions implements Commissions {
         if (keys.isEmpty()) {
             return List.of();
         }
-        Set<Long> promoters = new LinkedHashSet<>();
-        Set<String> orders = new LinkedHashSet<>();
+        Set<Long> promoters = new TreeSet<>();
+        Set<Long> ids = new TreeSet<>();
         for (Key k : keys) {
             promoters.add(k.promoterId());
-            orders.add(k.orderId());
+            ids.add(k.id());
         }
         Set<Key> wanted = Set.copyOf(keys);
         List<Commission> out = new ArrayList<>();
         named.query(
-                COLUMNS + " WHERE promoter_id IN (:promoters) AND order_id IN (:orders) FOR UPDATE",
-                Map.of("promoters", promoters, "orders", orders),
+                COLUMNS + " WHERE promoter_id IN (:promoters) AND id IN (:ids) FOR UPDATE",
+                Map.of("promoters", promoters, "ids", ids),
                 rs -> {
                     Commission c = read(rs);
-                    if (wanted.contains(new Key(c.promoterId(), c.orderId()))) {
+                    if (wanted.contains(new Key(c.promoterId(), c.id()))) {
                         out.add(c);
                     }
                 });
