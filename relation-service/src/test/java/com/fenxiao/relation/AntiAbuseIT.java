@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
+import com.fenxiao.common.event.relation.v1.MemberFlagCleared;
 import com.fenxiao.common.event.relation.v1.MemberFlagged;
 import com.fenxiao.common.security.StaffRole;
 import com.fenxiao.relation.RelationTestSupport.Login;
@@ -200,6 +201,9 @@ class AntiAbuseIT {
                 .isEqualTo("CLEARED");
         assertThat(flagsOf(first)).isEmpty();
         assertCacheAgreesWithDatabase(http, cache, nodes, first, second);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(relationEvents, codec, MemberFlagCleared.class, e -> e.userId() == first).stream()
+                        .anyMatch(e -> e.reason().equals("IP_FLOOD") && e.clearedBy() == 501L));
         assertProblem(
                 RelationTestSupport.call(http, HttpMethod.POST, "/admin/v1/risk-flags/" + flagId + "/clear", ops, null),
                 409,

@@ -14,6 +14,7 @@ import com.fenxiao.common.event.order.v1.OrderCompleted;
 import com.fenxiao.common.event.order.v1.OrderEvent;
 import com.fenxiao.common.event.order.v1.OrderPaid;
 import com.fenxiao.common.event.order.v1.OrderRefunded;
+import com.fenxiao.common.event.relation.v1.MemberFlagCleared;
 import com.fenxiao.common.event.relation.v1.MemberFlagged;
 import com.fenxiao.common.event.relation.v1.RelationBound;
 import com.fenxiao.common.event.relation.v1.RelationRefused;
@@ -66,6 +67,7 @@ class EventContractsTest {
                 new RelationUnbound(BIG_ID, BIG_ID + 1, "cooling-off unbind", BIG_ID + 3, BIG_ID + 4, AT),
                 new RelationRefused(BIG_ID, "INV8K2", "CYCLE", AT),
                 new MemberFlagged(BIG_ID, "same device as inviter", AT),
+                new MemberFlagCleared(BIG_ID, BIG_ID - 1, "IP_FLOOD", 501L, AT),
                 new CommissionCreated(
                         BIG_ID,
                         "100001",

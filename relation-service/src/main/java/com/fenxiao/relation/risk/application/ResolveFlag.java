@@ -2,6 +2,8 @@ package com.fenxiao.relation.risk.application;
 
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
+import com.fenxiao.common.event.relation.v1.MemberFlagCleared;
+import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.relation.Transactions;
 import com.fenxiao.relation.chain.application.RefreshChains;
 import com.fenxiao.relation.risk.domain.FlagStatus;
@@ -26,8 +28,11 @@ public class ResolveFlag {
     private final Transactions tx;
     private final RefreshChains refresh;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public ResolveFlag(RiskFlags flags, RecordAudit audit, Transactions tx, RefreshChains refresh, Clock clock) {
+    public ResolveFlag(
+            RiskFlags flags, RecordAudit audit, Transactions tx, RefreshChains refresh, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.flags = flags;
         this.audit = audit;
         this.tx = tx;
@@ -47,6 +52,12 @@ public class ResolveFlag {
                 throw new PlatformException.Refused("FLAG_ALREADY_RESOLVED", "该风险标记已处理");
             }
             flags.syncMember(flag.userId(), now);
+            if (to == FlagStatus.CLEARED) {
+                outbox.append(
+                        flag.userId(),
+                        new MemberFlagCleared(
+                                flag.userId(), flagId, flag.reason().name(), staffId, now));
+            }
             audit.record(
                     staffId,
                     to == FlagStatus.CLEARED ? "RISK_FLAG_CLEARED" : "RISK_FLAG_CONFIRMED",
