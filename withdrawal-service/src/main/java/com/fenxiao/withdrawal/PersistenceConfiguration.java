@@ -1,5 +1,8 @@
 package com.fenxiao.withdrawal;
 
+import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import com.fenxiao.common.persistence.ShardedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +19,13 @@ public class PersistenceConfiguration {
     @Bean
     ShardedTable walletLedger() {
         return ShardedTable.acrossTables("wallet_ledger", "promoter_id");
+    }
+
+    /** Behind ShardingSphere MyBatis-Plus cannot detect the dialect: name it (STACK.md). */
+    @Bean
+    MybatisPlusInterceptor mybatisPlusInterceptor() {
+        MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+        interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MYSQL));
+        return interceptor;
     }
 }

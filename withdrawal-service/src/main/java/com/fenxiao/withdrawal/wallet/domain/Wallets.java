@@ -1,7 +1,5 @@
 package com.fenxiao.withdrawal.wallet.domain;
 
-import java.util.Optional;
-
 /** The wallet rows and their ledger. Implementations run inside the caller's transaction. */
 public interface Wallets {
 
@@ -19,8 +17,6 @@ public interface Wallets {
      * was already recorded (nothing changed).
      */
     boolean append(long entryId, long promoterId, EntryType type, String sourceKey, long amountFen, Delta delta);
-
-    Optional<Balances> balancesOf(long promoterId);
 
     /** The bucket sums over the promoter's ledger, for the invariant check. */
     Balances ledgerSums(long promoterId);

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -95,14 +94,6 @@ class JdbcWallets implements Wallets {
             throw new IllegalStateException("wallet " + promoterId + " refused a delta its lock allowed: " + d);
         }
         return true;
-    }
-
-    @Override
-    public Optional<Balances> balancesOf(long promoterId) {
-        return jdbc
-                .query("SELECT " + BALANCES + " FROM wallet WHERE promoter_id = ?", (rs, i) -> balances(rs), promoterId)
-                .stream()
-                .findFirst();
     }
 
     @Override
