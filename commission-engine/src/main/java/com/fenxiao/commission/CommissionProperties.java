@@ -92,7 +92,11 @@ public class CommissionProperties {
         /** Messages per listener call (RocketMQ hands at most one pull's worth, ≤ 32 by default). */
         private int batchSize = 32;
         /** Listener threads on ORDER_EVENTS. */
-        private int threads = 4;
+        private int threads = 32;
+        /** Combined batches written at the same time (group commit lanes, see CombiningRecorder). */
+        private int lanes = 2;
+        /** Most order events in one combined batch. */
+        private int maxBatch = 512;
         /** Immediate retries of a batch that failed for a passing reason (deadlock, duplicate insert). */
         private int retries = 3;
 
@@ -110,6 +114,22 @@ public class CommissionProperties {
 
         public void setThreads(int threads) {
             this.threads = threads;
+        }
+
+        public int getLanes() {
+            return lanes;
+        }
+
+        public void setLanes(int lanes) {
+            this.lanes = lanes;
+        }
+
+        public int getMaxBatch() {
+            return maxBatch;
+        }
+
+        public void setMaxBatch(int maxBatch) {
+            this.maxBatch = maxBatch;
         }
 
         public int getRetries() {

@@ -28,6 +28,9 @@ import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.common.persistence.DatabaseProperties;
 import com.fenxiao.common.persistence.ShardRouting;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +75,10 @@ public class RecordOrderEvents {
     private final TransactionTemplate tx;
     private final int databases;
     private final int tables;
+    private final Timer lookups;
+    private final Timer orderShards;
+    private final Timer promoterShards;
+    private final DistributionSummary batchSizes;
 
     public RecordOrderEvents(
             OrderSnapshots snapshots,
@@ -84,7 +91,8 @@ public class RecordOrderEvents {
             Clock clock,
             OrderLocks locks,
             PlatformTransactionManager transactions,
-            DatabaseProperties database) {
+            DatabaseProperties database,
+            MeterRegistry meters) {
         this.snapshots = snapshots;
         this.commissions = commissions;
         this.chains = chains;
@@ -98,6 +106,12 @@ public class RecordOrderEvents {
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.databases = database.databaseCount();
         this.tables = database.getTablesPerDatabase();
+        this.lookups = Timer.builder("order_events.step").tag("step", "lookups").register(meters);
+        this.orderShards =
+                Timer.builder("order_events.step").tag("step", "snapshots").register(meters);
+        this.promoterShards =
+                Timer.builder("order_events.step").tag("step", "records").register(meters);
+        this.batchSizes = DistributionSummary.builder("order_events.batch_size").register(meters);
     }
 
     /** What a batch did: facts that changed an order, and commission events appended. */
@@ -111,13 +125,16 @@ public class RecordOrderEvents {
         for (OrderFact fact : facts) {
             byOrder.computeIfAbsent(fact.orderId(), k -> new ArrayList<>()).add(fact);
         }
-        PaymentContext context = contextFor(facts);
+        batchSizes.record(facts.size());
+        PaymentContext context = lookups.record(() -> contextFor(facts));
         try (OrderLocks.Held held = locks.lockAll(byOrder.keySet())) {
             Map<String, OrderProcessing.Applied> applied = new LinkedHashMap<>();
-            for (List<String> orderIds : groupBy(byOrder.keySet(), id -> id).values()) {
-                tx.executeWithoutResult(status -> applied.putAll(applyFacts(orderIds, byOrder, context)));
-            }
-            int events = project(applied);
+            orderShards.record(() -> {
+                for (List<String> orderIds : groupBy(byOrder.keySet(), id -> id).values()) {
+                    tx.executeWithoutResult(status -> applied.putAll(applyFacts(orderIds, byOrder, context)));
+                }
+            });
+            int events = promoterShards.record(() -> project(applied));
             int changes =
                     applied.values().stream().mapToInt(a -> a.changes().size()).sum();
             return new Result(changes, events);
@@ -146,7 +163,8 @@ public class RecordOrderEvents {
         return out;
     }
 
-    private record LevelKey(String orderId, int level, long promoterId, long commissionId) {}
+    /** One level's record to bring in line; {@code fresh} when its payment was applied in this batch. */
+    private record LevelKey(String orderId, int level, long promoterId, long commissionId, boolean fresh) {}
 
     private int project(Map<String, OrderProcessing.Applied> applied) {
         List<LevelKey> keys = new ArrayList<>();
@@ -155,9 +173,11 @@ public class RecordOrderEvents {
             if (last.state() != OrderState.PAID) {
                 continue;
             }
+            boolean paidNow = a.changes().stream().anyMatch(c -> c.cause().kind() == Cause.Kind.PAID);
             for (LevelPlan plan : last.levels()) {
                 if (plan.commissioned()) {
-                    keys.add(new LevelKey(last.orderId(), plan.level(), plan.promoterId(), plan.commissionId()));
+                    keys.add(new LevelKey(
+                            last.orderId(), plan.level(), plan.promoterId(), plan.commissionId(), paidNow));
                 }
             }
         }
@@ -174,7 +194,11 @@ public class RecordOrderEvents {
         Set<Commissions.Key> recordKeys = new LinkedHashSet<>();
         Map<String, Set<Integer>> levelsHere = new LinkedHashMap<>();
         for (LevelKey k : keys) {
-            recordKeys.add(new Commissions.Key(k.promoterId(), k.commissionId()));
+            if (!k.fresh()) {
+                // a record whose id was decided in this batch cannot exist yet (another instance racing
+                // us would make the insert fail on its primary key, and the retry takes this path)
+                recordKeys.add(new Commissions.Key(k.promoterId(), k.commissionId()));
+            }
             levelsHere.computeIfAbsent(k.orderId(), o -> new HashSet<>()).add(k.level());
         }
         Map<String, Map<Integer, Commission>> current = new HashMap<>();

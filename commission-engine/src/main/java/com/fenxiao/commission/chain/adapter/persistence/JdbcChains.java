@@ -2,32 +2,30 @@ package com.fenxiao.commission.chain.adapter.persistence;
 
 import com.fenxiao.commission.chain.domain.Chain;
 import com.fenxiao.commission.chain.domain.Chains;
+import com.fenxiao.commission.persistence.ShardedLookups;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcChains implements Chains {
 
-    private static final int CHUNK = 1_000;
     private static final String COLUMNS = "SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain";
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    JdbcChains(DataSource dataSource) {
+    private final ShardedLookups lookups;
+
+    JdbcChains(DataSource dataSource, ShardedLookups lookups) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.lookups = lookups;
     }
 
     @Override
@@ -39,14 +37,10 @@ class JdbcChains implements Chains {
     @Override
     public Map<Long, Chain> ofAll(Collection<Long> userIds) {
         Map<Long, Chain> out = new HashMap<>();
-        List<Long> ids = new ArrayList<>(userIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            named.query(COLUMNS + " WHERE user_id IN (:ids)", Map.of("ids", chunk), rs -> {
-                Chain c = read(rs);
-                out.put(c.userId(), c);
-            });
-        }
+        lookups.query("SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain_", "user_id", userIds, rs -> {
+            Chain c = read(rs);
+            out.put(c.userId(), c);
+        });
         return out;
     }
 

@@ -1,6 +1,7 @@
 package com.fenxiao.commission.ingestion.adapter.mq;
 
 import com.fenxiao.commission.CommissionProperties;
+import com.fenxiao.commission.ingestion.application.CombiningRecorder;
 import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
@@ -35,6 +36,11 @@ public class ConsumerConfiguration {
                 c.getBatchSize(),
                 c.getThreads(),
                 mq.newGroupStart(clock),
-                new OrderEventsListener(codec, record, publisher, meters, c.getRetries()));
+                new OrderEventsListener(
+                        codec,
+                        new CombiningRecorder(record::record, c.getLanes(), c.getMaxBatch()),
+                        publisher,
+                        meters,
+                        c.getRetries()));
     }
 }

@@ -2,49 +2,38 @@ package com.fenxiao.commission.member.adapter.persistence;
 
 import com.fenxiao.commission.member.domain.MemberStanding;
 import com.fenxiao.commission.member.domain.MemberStandings;
+import com.fenxiao.commission.persistence.ShardedLookups;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcMemberStandings implements MemberStandings {
 
-    private static final int CHUNK = 1_000;
-
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    JdbcMemberStandings(DataSource dataSource) {
+    private final ShardedLookups lookups;
+
+    JdbcMemberStandings(DataSource dataSource, ShardedLookups lookups) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.lookups = lookups;
     }
 
     @Override
     public Map<Long, MemberStanding> of(Collection<Long> userIds) {
         Map<Long, MemberStanding> out = new HashMap<>();
-        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            named.query(
-                    "SELECT user_id, flagged, flag_reasons, disabled FROM member_state WHERE user_id IN (:ids)",
-                    Map.of("ids", chunk),
-                    rs -> {
-                        MemberStanding s =
-                                new MemberStanding(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4));
-                        out.put(s.userId(), s);
-                    });
-        }
+        lookups.query("SELECT user_id, flagged, flag_reasons, disabled FROM member_state_", "user_id", userIds, rs -> {
+            MemberStanding s = new MemberStanding(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4));
+            out.put(s.userId(), s);
+        });
         return out;
     }
 

@@ -3,6 +3,7 @@ package com.fenxiao.commission.order.adapter.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fenxiao.commission.order.domain.OrderSnapshot;
 import com.fenxiao.commission.order.domain.OrderSnapshots;
+import com.fenxiao.commission.persistence.InLists;
 import com.fenxiao.common.event.EventCodec;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -42,7 +43,7 @@ class JdbcOrderSnapshots implements OrderSnapshots {
         }
         named.query(
                 "SELECT order_id, body FROM order_snapshot WHERE order_id IN (:ids) FOR UPDATE",
-                Map.of("ids", orderIds),
+                Map.of("ids", InLists.padded(orderIds)),
                 rs -> {
                     out.put(rs.getString(1), read(rs.getString(2)));
                 });

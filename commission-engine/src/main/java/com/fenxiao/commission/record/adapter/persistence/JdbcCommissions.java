@@ -2,6 +2,7 @@ package com.fenxiao.commission.record.adapter.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fenxiao.commission.persistence.InLists;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.CommissionStatus;
 import com.fenxiao.commission.record.domain.Commissions;
@@ -59,7 +60,7 @@ class JdbcCommissions implements Commissions {
         List<Commission> out = new ArrayList<>();
         named.query(
                 COLUMNS + " WHERE promoter_id IN (:promoters) AND id IN (:ids) FOR UPDATE",
-                Map.of("promoters", promoters, "ids", ids),
+                Map.of("promoters", InLists.padded(promoters), "ids", InLists.padded(ids)),
                 rs -> {
                     Commission c = read(rs);
                     if (wanted.contains(new Key(c.promoterId(), c.id()))) {

@@ -1,0 +1,100 @@
+package com.fenxiao.commission.ingestion.application;
+
+import com.fenxiao.commission.order.domain.OrderFact;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Group commit for the order path. RocketMQ hands each listener thread at most one pull's worth of
+ * messages (32); every batch costs a fixed number of round trips and commits whatever its size, so
+ * listener threads queue their batches here and at most {@code lanes} of them at a time take
+ * everything queued (up to {@code maxFacts}) into one {@link RecordOrderEvents#record} call, then wake
+ * the threads whose batches went with it. A failure fails every batch of that call; each listener then
+ * retries its own (every step is idempotent).
+ */
+public final class CombiningRecorder {
+
+    private final Consumer<List<OrderFact>> record;
+    private final int lanes;
+    private final int maxFacts;
+    private final ArrayDeque<Request> queue = new ArrayDeque<>();
+    private int busyLanes;
+
+    public CombiningRecorder(Consumer<List<OrderFact>> record, int lanes, int maxFacts) {
+        this.record = record;
+        this.lanes = Math.max(1, lanes);
+        this.maxFacts = Math.max(1, maxFacts);
+    }
+
+    private static final class Request {
+        final List<OrderFact> facts;
+        boolean done;
+        RuntimeException failure;
+
+        Request(List<OrderFact> facts) {
+            this.facts = facts;
+        }
+    }
+
+    /** Records the facts, combined with whatever other threads are recording; returns when they are stored. */
+    public void record(List<OrderFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        Request mine = new Request(facts);
+        synchronized (this) {
+            queue.add(mine);
+        }
+        while (true) {
+            List<Request> taken;
+            synchronized (this) {
+                while (!mine.done && (busyLanes >= lanes || queue.isEmpty())) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting to record", e);
+                    }
+                }
+                if (mine.done) {
+                    break;
+                }
+                busyLanes++;
+                taken = drain();
+            }
+            RuntimeException failure = null;
+            try {
+                List<OrderFact> all = new ArrayList<>();
+                taken.forEach(r -> all.addAll(r.facts));
+                record.accept(all);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            synchronized (this) {
+                for (Request r : taken) {
+                    r.done = true;
+                    r.failure = failure;
+                }
+                busyLanes--;
+                notifyAll();
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    private List<Request> drain() {
+        List<Request> taken = new ArrayList<>();
+        int facts = 0;
+        while (!queue.isEmpty()
+                && (taken.isEmpty() || facts + queue.peek().facts.size() <= maxFacts)) {
+            Request r = queue.poll();
+            taken.add(r);
+            facts += r.facts.size();
+        }
+        return taken;
+    }
+}
