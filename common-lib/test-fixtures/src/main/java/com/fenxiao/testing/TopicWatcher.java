@@ -28,10 +28,15 @@ public final class TopicWatcher implements AutoCloseable {
         consumer.setInstanceName("it-watch-" + UUID.randomUUID());
         consumer.setAutoCommit(false);
         consumer.start();
-        Collection<MessageQueue> queues = consumer.fetchMessageQueues(topic);
-        consumer.assign(queues);
-        for (MessageQueue q : queues) {
-            consumer.seekToBegin(q);
+        try {
+            Collection<MessageQueue> queues = consumer.fetchMessageQueues(topic);
+            consumer.assign(queues);
+            for (MessageQueue q : queues) {
+                consumer.seekToBegin(q);
+            }
+        } catch (Exception e) {
+            consumer.shutdown();
+            throw e;
         }
         poller = new Thread(
                 () -> {
@@ -50,12 +55,18 @@ public final class TopicWatcher implements AutoCloseable {
         poller.start();
     }
 
+    /** Retries a few times: a broker busy with an earlier test class may drop one request. */
     public static TopicWatcher watch(String topic) {
-        try {
-            return new TopicWatcher(topic);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot watch " + topic, e);
+        Exception last = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                return new TopicWatcher(topic);
+            } catch (Exception e) {
+                last = e;
+                sleep(attempt * 500L);
+            }
         }
+        throw new IllegalStateException("cannot watch " + topic, last);
     }
 
     public List<MessageExt> messages() {
@@ -74,8 +85,12 @@ public final class TopicWatcher implements AutoCloseable {
     }
 
     private static void sleep() {
+        sleep(200);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(200);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
