@@ -4,6 +4,7 @@ import com.fenxiao.common.event.Topics;
 import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.messaging.MessagePublisher;
 import com.fenxiao.common.messaging.MessagePublisher.Outgoing;
+import com.fenxiao.common.outbox.OutboxRelay;
 import com.fenxiao.common.persistence.PhysicalDatabases;
 import com.fenxiao.testing.PlatformTestProperties;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -31,9 +32,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Not a test: a benchmark run by hand (README). Starts the engine in-process (no web server) against the
  * machine's MariaDB and an embedded RocketMQ broker in this JVM, seeds buyer chains, then
  * <ol>
- *   <li><b>pipeline</b>: publishes N order-paid events (1–3 items, both levels earning) to ORDER_EVENTS
- *       in batch sends and times from the first send until every snapshot, commission record and outbox
- *       row is committed (the relay runs meanwhile, as in production);
+ *   <li><b>pipeline</b>, twice: publishes N order-paid events (1–3 items, both levels earning) to
+ *       ORDER_EVENTS in batch sends and times from the first send until every snapshot, commission record
+ *       and outbox row is committed; first with the outbox relay publishing meanwhile (as in production),
+ *       then with the relay stopped (the order path alone);
  *   <li><b>raw</b>: reads those very rows back and inserts copies (new keys) through the same
  *       ShardingSphere data source with plain JDBC batches of 1,000, one commit per batch, one thread,
  *       as STACK.md's 45k rows/s was measured.
@@ -97,50 +99,28 @@ public final class CommissionBenchmark {
                 "INSERT IGNORE INTO buyer_chain (user_id, inviter_id, inviter_l2_id, as_of) VALUES (?, ?, ?, ?)",
                 chains);
 
-        List<Outgoing> events = new ArrayList<>(orders);
-        for (int i = 0; i < orders; i++) {
-            String orderId = "B" + run + "-" + i;
-            long buyer = base + 100_000 + random.nextInt(buyers);
-            StringBuilder items = new StringBuilder();
-            int n = 1 + random.nextInt(3);
-            for (int k = 1; k <= n; k++) {
-                long paid = 1_000 + random.nextInt(100_000);
-                items.append(k > 1 ? "," : "")
-                        .append("{\"itemId\":\"%d\",\"productId\":\"P%d\",\"quantity\":1,\"paidFen\":%d,\"costFen\":%d}"
-                                .formatted(k, random.nextInt(500), paid, paid / 2));
-            }
-            events.add(new Outgoing(
-                    Topics.ORDER_EVENTS,
-                    "PAID",
-                    orderId,
-                    "{\"eventId\":\"e-%s\",\"type\":\"PAID\",\"orderId\":\"%s\",\"orderNo\":\"SO%s\",\"buyerId\":%d,\"occurredAt\":\"%s\",\"items\":[%s]}"
-                            .formatted(orderId, orderId, orderId, buyer, PAID, items)));
-        }
-        long expectedRecords = 2L * orders;
-        String like = "B" + run + "-%";
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        OutboxRelay relay = context.getBean(OutboxRelay.class);
+        double handled = 0;
 
         // warm-up: a few hundred events through the whole path first (JIT, pools, routes)
-        List<Outgoing> warm = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            Outgoing e = events.get(i);
-            warm.add(new Outgoing(e.topic(), e.tag(), "W" + e.key(), e.body().replace("B" + run, "W" + run)));
-        }
-        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        List<Outgoing> warm = events("W" + run, 500, buyers, base, random);
         publisher.sendAll(Topics.ORDER_EVENTS, warm);
-        waitFor(jdbc, meters, warm.size(), "W" + run + "-%", 1_000, 120);
+        handled += warm.size();
+        waitFor(jdbc, meters, handled, "W" + run + "-%", 2L * warm.size(), 120);
 
-        long start = System.nanoTime();
-        for (int from = 0; from < events.size(); from += 100) {
-            publisher.sendAll(Topics.ORDER_EVENTS, events.subList(from, Math.min(events.size(), from + 100)));
-        }
-        long published = System.nanoTime();
-        waitFor(jdbc, meters, warm.size() + orders, like, expectedRecords, 600);
-        long done = System.nanoTime();
-        double seconds = (done - start) / 1e9;
-        long snapshots = count(jdbc, "SELECT COUNT(*) FROM order_snapshot WHERE order_id LIKE ?", like);
-        long records = count(jdbc, "SELECT COUNT(*) FROM commission_record WHERE order_id LIKE ?", like);
+        // 1. with the outbox relay publishing at the same time, as in production
+        List<Outgoing> first = events("B" + run, orders, buyers, base, random);
+        handled += first.size();
+        Phase withRelay = pipeline(jdbc, physical, publisher, meters, first, handled, "B" + run);
+        // 2. the relay stopped: published → records and outbox committed, nothing else competing
+        relay.stop();
+        List<Outgoing> second = events("N" + run, orders, buyers, base, random);
+        handled += second.size();
+        Phase withoutRelay = pipeline(jdbc, physical, publisher, meters, second, handled, "N" + run);
+        String like = "B" + run + "-%";
 
-        // raw: the same rows again, new keys, plain JDBC batches through ShardingSphere
+        // raw: the rows of phase 1 again, new keys, plain JDBC batches through ShardingSphere (relay still stopped)
         List<Map<String, Object>> snapshotRows =
                 jdbc.queryForList("SELECT * FROM order_snapshot WHERE order_id LIKE ?", like);
         List<Map<String, Object>> recordRows =
@@ -150,8 +130,6 @@ public final class CommissionBenchmark {
             outboxFull.addAll(new JdbcTemplate(physical.byName().get(ds))
                     .queryForList("SELECT * FROM outbox_event WHERE payload LIKE ?", "%\"B" + run + "-%"));
         }
-        long outbox = outboxFull.size();
-        long rows = snapshots + records + outbox;
         for (Map<String, Object> r : snapshotRows) {
             r.put("order_id", "R" + r.get("order_id"));
         }
@@ -171,34 +149,32 @@ public final class CommissionBenchmark {
                 + insertAll(logical, "outbox_event", outboxFull);
         double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
 
-        double eventsPerSecond = orders / seconds;
-        double rowsPerSecond = rows / seconds;
         double rawPerSecond = rawRows / rawSeconds;
         System.out.println();
         System.out.println(
-                "commission-engine benchmark, " + Runtime.getRuntime().availableProcessors() + " cores");
+                "commission-engine benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, " + orders
+                        + " order-paid events per phase (1-3 items, both levels earning)");
+        for (Phase p : List.of(withRelay, withoutRelay)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "pipeline %-22s %.2f s end to end (sent in %.2f s) = %,.0f events/s = %,.0f rows/s"
+                            + " (%,d snapshots + %,d records + %,d outbox rows); ratio to raw %.2f%n",
+                    p == withRelay ? "(outbox relay running):" : "(outbox relay stopped):",
+                    p.seconds(),
+                    p.sendSeconds(),
+                    orders / p.seconds(),
+                    p.rows() / p.seconds(),
+                    p.snapshots(),
+                    p.records(),
+                    p.outbox(),
+                    (p.rows() / p.seconds()) / rawPerSecond);
+        }
         System.out.printf(
                 Locale.ROOT,
-                "pipeline: %,d order-paid events (%,d in batch sends, %.2f s) -> %,d snapshots + %,d records + %,d outbox rows%n",
-                orders,
-                orders,
-                (published - start) / 1e9,
-                snapshots,
-                records,
-                outbox);
-        System.out.printf(
-                Locale.ROOT,
-                "pipeline: %.2f s end to end = %,.0f events/s = %,.0f rows/s%n",
-                seconds,
-                eventsPerSecond,
-                rowsPerSecond);
-        System.out.printf(
-                Locale.ROOT,
-                "raw ShardingSphere batched insert of the same %,d rows: %.2f s = %,.0f rows/s%n",
+                "raw ShardingSphere batched insert of the same %,d rows (batches of 1000, 1 thread): %.2f s = %,.0f rows/s%n",
                 rawRows,
                 rawSeconds,
                 rawPerSecond);
-        System.out.printf(Locale.ROOT, "ratio pipeline rows/s : raw rows/s = %.2f%n", rowsPerSecond / rawPerSecond);
         DistributionSummary sizes = meters.find("order_events.batch_size").summary();
         if (sizes != null) {
             System.out.printf(Locale.ROOT, "combined batches: %d, mean %.0f events%n", sizes.count(), sizes.mean());
@@ -266,6 +242,69 @@ public final class CommissionBenchmark {
             }
         }
         return rows.size();
+    }
+
+    record Phase(double seconds, double sendSeconds, long snapshots, long records, long outbox) {
+        long rows() {
+            return snapshots + records + outbox;
+        }
+    }
+
+    private static Phase pipeline(
+            JdbcTemplate jdbc,
+            PhysicalDatabases physical,
+            MessagePublisher publisher,
+            MeterRegistry meters,
+            List<Outgoing> events,
+            double handledAfter,
+            String prefix)
+            throws Exception {
+        String like = prefix + "-%";
+        long start = System.nanoTime();
+        for (int from = 0; from < events.size(); from += 100) {
+            publisher.sendAll(Topics.ORDER_EVENTS, events.subList(from, Math.min(events.size(), from + 100)));
+        }
+        long sent = System.nanoTime();
+        waitFor(jdbc, meters, handledAfter, like, 2L * events.size(), 600);
+        long done = System.nanoTime();
+        long outbox = 0;
+        for (DataSource ds : physical.byName().values()) {
+            Long n = new JdbcTemplate(ds)
+                    .queryForObject(
+                            "SELECT COUNT(*) FROM outbox_event WHERE payload LIKE ?",
+                            Long.class,
+                            "%\"" + prefix + "-%");
+            outbox += n == null ? 0 : n;
+        }
+        return new Phase(
+                (done - start) / 1e9,
+                (sent - start) / 1e9,
+                count(jdbc, "SELECT COUNT(*) FROM order_snapshot WHERE order_id LIKE ?", like),
+                count(jdbc, "SELECT COUNT(*) FROM commission_record WHERE order_id LIKE ?", like),
+                outbox);
+    }
+
+    private static List<Outgoing> events(String prefix, int orders, int buyers, long base, Random random) {
+        List<Outgoing> events = new ArrayList<>(orders);
+        for (int i = 0; i < orders; i++) {
+            String orderId = prefix + "-" + i;
+            long buyer = base + 100_000 + random.nextInt(buyers);
+            StringBuilder items = new StringBuilder();
+            int n = 1 + random.nextInt(3);
+            for (int k = 1; k <= n; k++) {
+                long paid = 1_000 + random.nextInt(100_000);
+                items.append(k > 1 ? "," : "")
+                        .append("{\"itemId\":\"%d\",\"productId\":\"P%d\",\"quantity\":1,\"paidFen\":%d,\"costFen\":%d}"
+                                .formatted(k, random.nextInt(500), paid, paid / 2));
+            }
+            events.add(new Outgoing(
+                    Topics.ORDER_EVENTS,
+                    "PAID",
+                    orderId,
+                    "{\"eventId\":\"e-%s\",\"type\":\"PAID\",\"orderId\":\"%s\",\"orderNo\":\"SO%s\",\"buyerId\":%d,\"occurredAt\":\"%s\",\"items\":[%s]}"
+                            .formatted(orderId, orderId, orderId, buyer, PAID, items)));
+        }
+        return events;
     }
 
     private CommissionBenchmark() {}

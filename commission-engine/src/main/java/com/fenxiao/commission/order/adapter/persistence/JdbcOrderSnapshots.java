@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fenxiao.commission.order.domain.OrderSnapshot;
 import com.fenxiao.commission.order.domain.OrderSnapshots;
 import com.fenxiao.commission.persistence.InLists;
+import com.fenxiao.commission.persistence.ShardTables;
 import com.fenxiao.common.event.EventCodec;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,7 +29,10 @@ class JdbcOrderSnapshots implements OrderSnapshots {
     private final EventCodec json;
     private final Clock clock;
 
-    JdbcOrderSnapshots(DataSource dataSource, EventCodec json, Clock clock) {
+    private final ShardTables routing;
+
+    JdbcOrderSnapshots(DataSource dataSource, EventCodec json, Clock clock, ShardTables routing) {
+        this.routing = routing;
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
@@ -38,15 +42,16 @@ class JdbcOrderSnapshots implements OrderSnapshots {
     @Override
     public Map<String, OrderSnapshot> lockAll(Collection<String> orderIds) {
         Map<String, OrderSnapshot> out = new HashMap<>();
-        if (orderIds.isEmpty()) {
-            return out;
+        // one statement per physical table, each with only the ids that live there: ShardingSphere would
+        // send the whole IN list to every table it routes to
+        for (List<String> ids : routing.byTable(orderIds)) {
+            named.query(
+                    "SELECT order_id, body FROM order_snapshot WHERE order_id IN (:ids) FOR UPDATE",
+                    Map.of("ids", InLists.padded(ids)),
+                    rs -> {
+                        out.put(rs.getString(1), read(rs.getString(2)));
+                    });
         }
-        named.query(
-                "SELECT order_id, body FROM order_snapshot WHERE order_id IN (:ids) FOR UPDATE",
-                Map.of("ids", InLists.padded(orderIds)),
-                rs -> {
-                    out.put(rs.getString(1), read(rs.getString(2)));
-                });
         return out;
     }
 

@@ -3,6 +3,7 @@ package com.fenxiao.commission.record.adapter.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fenxiao.commission.persistence.InLists;
+import com.fenxiao.commission.persistence.ShardTables;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.CommissionStatus;
 import com.fenxiao.commission.record.domain.Commissions;
@@ -39,7 +40,10 @@ class JdbcCommissions implements Commissions {
     private final NamedParameterJdbcTemplate named;
     private final EventCodec json;
 
-    JdbcCommissions(DataSource dataSource, EventCodec json) {
+    private final ShardTables routing;
+
+    JdbcCommissions(DataSource dataSource, EventCodec json, ShardTables routing) {
+        this.routing = routing;
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
@@ -47,26 +51,26 @@ class JdbcCommissions implements Commissions {
 
     @Override
     public List<Commission> lockAll(Collection<Key> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> promoters = new TreeSet<>();
-        Set<Long> ids = new TreeSet<>();
-        for (Key k : keys) {
-            promoters.add(k.promoterId());
-            ids.add(k.id());
-        }
         Set<Key> wanted = Set.copyOf(keys);
         List<Commission> out = new ArrayList<>();
-        named.query(
-                COLUMNS + " WHERE promoter_id IN (:promoters) AND id IN (:ids) FOR UPDATE",
-                Map.of("promoters", InLists.padded(promoters), "ids", InLists.padded(ids)),
-                rs -> {
-                    Commission c = read(rs);
-                    if (wanted.contains(new Key(c.promoterId(), c.id()))) {
-                        out.add(c);
-                    }
-                });
+        // one statement per physical table with only its own keys (primary-key look-ups, nothing else locked)
+        for (List<Key> group : routing.byTable(keys, Key::promoterId)) {
+            Set<Long> promoters = new TreeSet<>();
+            Set<Long> ids = new TreeSet<>();
+            for (Key k : group) {
+                promoters.add(k.promoterId());
+                ids.add(k.id());
+            }
+            named.query(
+                    COLUMNS + " WHERE promoter_id IN (:promoters) AND id IN (:ids) FOR UPDATE",
+                    Map.of("promoters", InLists.padded(promoters), "ids", InLists.padded(ids)),
+                    rs -> {
+                        Commission c = read(rs);
+                        if (wanted.contains(new Key(c.promoterId(), c.id()))) {
+                            out.add(c);
+                        }
+                    });
+        }
         return out;
     }
 
