@@ -21,6 +21,11 @@ public class PersistenceConfiguration {
         return ShardedTable.acrossTables("wallet_ledger", "promoter_id");
     }
 
+    @Bean
+    ShardedTable walletCommissions() {
+        return ShardedTable.acrossTables("wallet_commission", "promoter_id");
+    }
+
     /** Behind ShardingSphere MyBatis-Plus cannot detect the dialect: name it (STACK.md). */
     @Bean
     MybatisPlusInterceptor mybatisPlusInterceptor() {

@@ -1,14 +1,12 @@
 package com.fenxiao.withdrawal.wallet.application;
 
-import com.fenxiao.common.id.IdGenerator;
-import com.fenxiao.withdrawal.wallet.domain.Balances;
 import com.fenxiao.withdrawal.wallet.domain.Delta;
 import com.fenxiao.withdrawal.wallet.domain.EntryType;
 import com.fenxiao.withdrawal.wallet.domain.Movements;
+import com.fenxiao.withdrawal.wallet.domain.Posting;
 import com.fenxiao.withdrawal.wallet.domain.WalletRefused;
 import com.fenxiao.withdrawal.wallet.domain.Wallets;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posts one movement to a promoter's wallet: under the wallet row's lock, a source already in the
@@ -23,37 +21,17 @@ public class PostToWallet {
         ALREADY_POSTED
     }
 
+    private final WalletTransactions transactions;
     private final Wallets wallets;
-    private final IdGenerator ids;
-    private final TransactionTemplate tx;
 
-    public PostToWallet(Wallets wallets, IdGenerator ids, TransactionTemplate tx) {
+    public PostToWallet(WalletTransactions transactions, Wallets wallets) {
+        this.transactions = transactions;
         this.wallets = wallets;
-        this.ids = ids;
-        this.tx = tx;
     }
-
-    private static final int ATTEMPTS = 3;
 
     public Outcome post(long promoterId, EntryType type, String sourceKey, long amountFen) throws WalletRefused {
-        // created before the locking transaction: an INSERT on an existing row would take a shared
-        // lock that the FOR UPDATE then has to upgrade, which deadlocks under concurrency
-        wallets.ensureExists(promoterId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return postOnce(promoterId, type, sourceKey, amountFen);
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Outcome postOnce(long promoterId, EntryType type, String sourceKey, long amountFen) throws WalletRefused {
         try {
-            return tx.execute(status -> {
-                Balances balances = wallets.lock(promoterId);
+            return transactions.underLock(promoterId, balances -> {
                 if (wallets.hasEntry(promoterId, sourceKey)) {
                     return Outcome.ALREADY_POSTED;
                 }
@@ -63,10 +41,9 @@ public class PostToWallet {
                 } catch (WalletRefused refused) {
                     throw new Refusal(refused);
                 }
-                if (!wallets.append(ids.nextId(), promoterId, type, sourceKey, amountFen, delta)) {
-                    return Outcome.ALREADY_POSTED;
-                }
-                return Outcome.POSTED;
+                return transactions.post(promoterId, new Posting(type, sourceKey, amountFen, delta))
+                        ? Outcome.POSTED
+                        : Outcome.ALREADY_POSTED;
             });
         } catch (Refusal r) {
             throw r.refused;
@@ -74,8 +51,8 @@ public class PostToWallet {
     }
 
     /** Carries a refusal out of the transaction callback, rolling it back. */
-    private static final class Refusal extends RuntimeException {
-        private final WalletRefused refused;
+    static final class Refusal extends RuntimeException {
+        final WalletRefused refused;
 
         Refusal(WalletRefused refused) {
             super(refused.getMessage(), null, false, false);

@@ -2,6 +2,7 @@ package com.fenxiao.withdrawal.wallet.domain;
 
 public enum EntryType {
     COMMISSION_CREATED,
+    COMMISSION_ADJUSTED,
     COMMISSION_CANCELLED,
     COMMISSION_SETTLED,
     COMMISSION_REVERSED,
