@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Outbox {
 
     private static final String INSERT =
-            "INSERT INTO outbox_event (id, shard_key, event_id, topic, tag, msg_key, payload,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO outbox_event (id, shard_key, event_id, topic, tag, msg_key, payload, created_at) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows per multi-row INSERT: one round trip per chunk instead of one per event. */
+    private static final int CHUNK = 200;
 
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
@@ -36,7 +38,17 @@ public class Outbox {
         this.clock = clock;
     }
 
-    public record Pending(long shardKey, PlatformEvent event) {}
+    /**
+     * One event to append. {@code eventId} is normally left to the outbox (a new snowflake id); a caller
+     * that must announce something at most once ever passes a deterministic id (for example
+     * {@code settled-<commission id>}): the unique key on {@code event_id} then refuses a second one.
+     */
+    public record Pending(long shardKey, PlatformEvent event, String eventId) {
+
+        public Pending(long shardKey, PlatformEvent event) {
+            this(shardKey, event, null);
+        }
+    }
 
     /** Appends one event; returns its event id. */
     public String append(long shardKey, PlatformEvent event) {
@@ -54,7 +66,7 @@ public class Outbox {
         List<String> eventIds = new ArrayList<>(events.size());
         for (Pending p : events) {
             long id = ids.nextId();
-            String eventId = Long.toString(id);
+            String eventId = p.eventId() == null ? Long.toString(id) : p.eventId();
             EventType type = EventCodec.typeOf(p.event().getClass());
             EventEnvelope envelope = codec.wrap(eventId, now, p.event());
             rows.add(new Object[] {
@@ -62,7 +74,17 @@ public class Outbox {
             });
             eventIds.add(eventId);
         }
-        jdbc.batchUpdate(INSERT, rows);
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 2));
+            sql.append(INSERT);
+            Object[] args = new Object[chunk.size() * 8];
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? ROW : "," + ROW);
+                System.arraycopy(chunk.get(i), 0, args, i * 8, 8);
+            }
+            jdbc.update(sql.toString(), args);
+        }
         return eventIds;
     }
 }

@@ -19,4 +19,10 @@ public final class RequestIds {
         }
         return UUID.randomUUID().toString().replace("-", "");
     }
+
+    /** The id of the request being served (the filter put it in the log context), or a new one. */
+    public static String current() {
+        String id = org.slf4j.MDC.get(MDC_KEY);
+        return id != null ? id : acceptOrCreate(null);
+    }
 }

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fenxiao.common.event.commission.v1.CommissionAdjusted;
 import com.fenxiao.common.event.commission.v1.CommissionCancelled;
+import com.fenxiao.common.event.commission.v1.CommissionCompleted;
 import com.fenxiao.common.event.commission.v1.CommissionCreated;
+import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.CommissionSettled;
+import com.fenxiao.common.event.commission.v1.CommissionWithdrawn;
+import com.fenxiao.common.event.commission.v1.ProductShare;
 import com.fenxiao.common.event.order.v1.OrderCompleted;
 import com.fenxiao.common.event.order.v1.OrderEvent;
 import com.fenxiao.common.event.order.v1.OrderPaid;
@@ -80,12 +84,39 @@ class EventContractsTest {
                         AT,
                         true,
                         "BUYER_FLAGGED",
-                        AT),
+                        AT,
+                        AT,
+                        List.of(new ProductShare("P1", 1_592)),
+                        3),
                 new CommissionAdjusted(
-                        BIG_ID, "100001", BIG_ID + 1, -796, 796, "partial refund R1", AT, "R1", BIG_ID + 5),
-                new CommissionCancelled(BIG_ID, "100001", BIG_ID + 1, 1_592, "full refund", AT, "R1"),
-                new CommissionSettled(BIG_ID, "100001", BIG_ID + 1, 1_592, false, AT),
-                new CommissionReversed(BIG_ID, "100001", "R1", BIG_ID + 1, 796, AT, 796L, "SETTLED"),
+                        BIG_ID,
+                        "100001",
+                        BIG_ID + 1,
+                        -796,
+                        796,
+                        "partial refund R1",
+                        AT,
+                        "R1",
+                        BIG_ID + 5,
+                        List.of(new ProductShare("P1", 796)),
+                        4),
+                new CommissionCancelled(
+                        BIG_ID, "100001", BIG_ID + 1, 1_592, "full refund", AT, "R1", 5, CommissionOrigin.ENGINE),
+                new CommissionSettled(BIG_ID, "100001", BIG_ID + 1, 1_592, false, AT, AT, AT.plusSeconds(604_800)),
+                new CommissionCompleted(BIG_ID, "100001", BIG_ID + 1, AT, List.of("P1", "P2"), 2),
+                new CommissionWithdrawn(BIG_ID, "100001", BIG_ID + 1, 1_592, BIG_ID + 9, AT),
+                new CommissionReversed(
+                        BIG_ID,
+                        "100001",
+                        "R1",
+                        BIG_ID + 1,
+                        796,
+                        AT,
+                        796L,
+                        "SETTLED",
+                        List.of(new ProductShare("P1", 796)),
+                        6,
+                        CommissionOrigin.SETTLEMENT),
                 new WithdrawalRequested(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "REQUESTED", null, AT),
                 new WithdrawalApproved(BIG_ID, BIG_ID + 1, "WECHAT", 10_000, 0, 0, 10_000, "APPROVED", null, AT),
                 new WithdrawalRejected(
@@ -273,7 +304,7 @@ class EventContractsTest {
 
     @Test
     void ignores_envelope_and_payload_fields_it_does_not_know() throws Exception {
-        CommissionSettled sample = new CommissionSettled(BIG_ID, "100001", BIG_ID + 1, 1_592, true, AT);
+        CommissionSettled sample = new CommissionSettled(BIG_ID, "100001", BIG_ID + 1, 1_592, true, AT, AT, AT);
         EventEnvelope sent = codec.wrap("evt-1", AT, sample);
         ObjectNode wire = (ObjectNode) codec.mapper().readTree(codec.write(sent));
         wire.put("traceparent", "00-abc-def-01");
@@ -308,6 +339,10 @@ class EventContractsTest {
         assertThat(c.paidAt()).isNull();
         assertThat(r.amountFen()).isEqualTo(796);
         assertThat(r.remainingFen()).isNull();
+        assertThat(c.recordVersion()).isNull();
+        assertThat(c.products()).isNull();
+        assertThat(r.origin()).isNull();
+        assertThat(CommissionOrigin.fromSettlement(r.origin())).isFalse();
     }
 
     @Test

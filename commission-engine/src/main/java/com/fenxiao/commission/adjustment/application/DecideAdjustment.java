@@ -5,6 +5,7 @@ import com.fenxiao.commission.approval.domain.ApprovalKind;
 import com.fenxiao.commission.approval.domain.ApprovalRefused;
 import com.fenxiao.commission.approval.domain.ApprovalRequest;
 import com.fenxiao.commission.approval.domain.ApprovalStatus;
+import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.CommissionRefused;
 import com.fenxiao.commission.record.domain.Commissions;
@@ -102,6 +103,8 @@ public class DecideAdjustment {
                         "manual adjustment: " + approval.reason(),
                         now,
                         null,
-                        approval.id()));
+                        approval.id(),
+                        RecordOrderEvents.productsOf(adjusted),
+                        adjusted.version()));
     }
 }

@@ -16,14 +16,18 @@ import com.fenxiao.commission.order.domain.OrderState;
 import com.fenxiao.commission.order.domain.PaymentContext;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.Commissions;
+import com.fenxiao.commission.record.domain.ItemShare;
 import com.fenxiao.commission.rule.application.CurrentRules;
 import com.fenxiao.commission.rule.domain.ItemRates;
 import com.fenxiao.commission.rule.domain.RuleBook;
 import com.fenxiao.common.event.PlatformEvent;
 import com.fenxiao.common.event.commission.v1.CommissionAdjusted;
 import com.fenxiao.common.event.commission.v1.CommissionCancelled;
+import com.fenxiao.common.event.commission.v1.CommissionCompleted;
 import com.fenxiao.common.event.commission.v1.CommissionCreated;
+import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
+import com.fenxiao.common.event.commission.v1.ProductShare;
 import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.common.persistence.DatabaseProperties;
@@ -228,6 +232,13 @@ public class RecordOrderEvents {
                     events.add(new Outbox.Pending(step.next().promoterId(), eventOf(step, now)));
                 }
             }
+            for (int level : levels) {
+                Commission was = before.get(level);
+                Commission is = projected.records().get(level);
+                if (was != null && was.completedAt() == null && is != null && is.completedAt() != null) {
+                    events.add(new Outbox.Pending(is.promoterId(), completionOf(is)));
+                }
+            }
         }
         commissions.insertAll(inserts);
         commissions.updateAll(updates);
@@ -254,7 +265,10 @@ public class RecordOrderEvents {
                         c.createdAt(),
                         c.held(),
                         c.holdReason(),
-                        c.paidAt());
+                        c.paidAt(),
+                        c.completedAt(),
+                        productsOf(c),
+                        c.version());
             case ADJUSTED ->
                 new CommissionAdjusted(
                         c.id(),
@@ -265,10 +279,20 @@ public class RecordOrderEvents {
                         cause.reason(),
                         now,
                         cause.refundId(),
-                        null);
+                        null,
+                        productsOf(c),
+                        c.version());
             case CANCELLED ->
                 new CommissionCancelled(
-                        c.id(), c.orderId(), c.promoterId(), step.amountFen(), cause.reason(), now, cause.refundId());
+                        c.id(),
+                        c.orderId(),
+                        c.promoterId(),
+                        step.amountFen(),
+                        cause.reason(),
+                        now,
+                        cause.refundId(),
+                        c.version(),
+                        CommissionOrigin.ENGINE);
             case REVERSED ->
                 new CommissionReversed(
                         c.id(),
@@ -278,9 +302,25 @@ public class RecordOrderEvents {
                         step.amountFen(),
                         now,
                         c.amountFen(),
-                        c.status().name());
+                        c.status().name(),
+                        productsOf(c),
+                        c.version(),
+                        CommissionOrigin.ENGINE);
             case QUIET -> throw new IllegalArgumentException("a quiet change announces nothing");
         };
+    }
+
+    public static List<ProductShare> productsOf(Commission c) {
+        List<ProductShare> out = new ArrayList<>();
+        c.productShares().forEach((product, fen) -> out.add(new ProductShare(product, fen)));
+        return out;
+    }
+
+    /** The order of an existing pending record was completed: settlement starts its after-sales window. */
+    static CommissionCompleted completionOf(Commission c) {
+        List<String> products = new ArrayList<>(new LinkedHashSet<>(
+                c.breakdown().stream().map(ItemShare::productId).toList()));
+        return new CommissionCompleted(c.id(), c.orderId(), c.promoterId(), c.completedAt(), products, c.version());
     }
 
     private <T> Map<Integer, List<T>> groupBy(Iterable<T> items, java.util.function.Function<T, Object> shardKey) {

@@ -47,6 +47,28 @@ public record Commission(
         return status.settled();
     }
 
+    /**
+     * What each product contributes to {@code amountFen}, summing to it exactly: the items' shares
+     * grouped by product, with whatever differs from them (manual adjustments, amounts taken back after
+     * settlement) put on the product with the largest share, so reconciliation per product adds up.
+     */
+    public java.util.Map<String, Long> productShares() {
+        java.util.Map<String, Long> shares = new java.util.LinkedHashMap<>();
+        for (ItemShare item : breakdown) {
+            shares.merge(item.productId(), item.amountFen(), Math::addExact);
+        }
+        long sum = shares.values().stream().mapToLong(Long::longValue).sum();
+        long rest = amountFen - sum;
+        if (rest != 0 || shares.isEmpty()) {
+            String largest = shares.entrySet().stream()
+                    .max(java.util.Map.Entry.comparingByValue())
+                    .map(java.util.Map.Entry::getKey)
+                    .orElse("");
+            shares.merge(largest, rest, Math::addExact);
+        }
+        return shares;
+    }
+
     public Commission withAmounts(
             long amount,
             long computed,

@@ -15,7 +15,11 @@ public record CommissionCancelled(
         String reason,
         Instant cancelledAt,
         // added compatibly: the refund that cancelled it
-        String refundId)
+        String refundId,
+        // added compatibly: the engine's record version (absent when settlement cancelled a held
+        // commission), and who decided (CommissionOrigin; absent means the engine)
+        Integer recordVersion,
+        String origin)
         implements PlatformEvent {
 
     @Override

@@ -5,6 +5,7 @@ import com.fenxiao.common.event.EventType;
 import com.fenxiao.common.event.PlatformEvent;
 import com.fenxiao.common.event.Topics;
 import java.time.Instant;
+import java.util.List;
 
 @EventType(value = "COMMISSION_CREATED", topic = Topics.COMMISSION_EVENTS)
 /**
@@ -24,7 +25,12 @@ public record CommissionCreated(
         // added compatibly: absent in older messages (null)
         Boolean held,
         String holdReason,
-        Instant paidAt)
+        Instant paidAt,
+        // added compatibly: completion when it was known at creation (out-of-order events), the
+        // per-product amounts, and the engine's record version (each change of the record raises it)
+        Instant completedAt,
+        List<ProductShare> products,
+        Integer recordVersion)
         implements PlatformEvent {
 
     @Override

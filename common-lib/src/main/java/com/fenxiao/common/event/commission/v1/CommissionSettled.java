@@ -13,7 +13,10 @@ public record CommissionSettled(
         @JsonFormat(shape = JsonFormat.Shape.STRING) long promoterId,
         long amountFen,
         boolean held,
-        Instant settledAt)
+        Instant settledAt,
+        // added compatibly: when the order completed and when its after-sales window closed
+        Instant completedAt,
+        Instant windowClosedAt)
         implements PlatformEvent {
 
     @Override

@@ -1,0 +1,202 @@
+package com.fenxiao.settlement.commission.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fenxiao.settlement.commission.domain.SettledCommission;
+import com.fenxiao.settlement.commission.domain.SettledCommissions;
+import com.fenxiao.settlement.commission.domain.SettlementStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcSettledCommissions implements SettledCommissions {
+
+    static final String COLUMNS = "id, promoter_id, order_id, level, known, status, amount_fen, settled_fen,"
+            + " reversed_fen, withdrawn_fen, late_increase_fen, held, hold_reason, products, paid_at, completed_at,"
+            + " due_at_ms, released_at, decided_by, source_version, created_at, updated_at";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Long>> PRODUCTS = new TypeReference<>() {};
+    private static final ZoneId BUSINESS = com.fenxiao.common.time.BusinessTime.ZONE;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcSettledCommissions(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    @Override
+    public SettledCommission lockOrCreate(long promoterId, long id, String orderId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "INSERT IGNORE INTO settlement_commission (id, promoter_id, order_id, status, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'PENDING', ?, ?)",
+                id,
+                promoterId,
+                orderId,
+                now,
+                now);
+        return lock(promoterId, id).orElseThrow();
+    }
+
+    @Override
+    public Optional<SettledCommission> lock(long promoterId, long id) {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM settlement_commission WHERE promoter_id = ? AND id = ? FOR UPDATE",
+                        MAPPER,
+                        promoterId,
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void save(SettledCommission c) {
+        jdbc.update(
+                "UPDATE settlement_commission SET order_id = ?, level = ?, known = ?, status = ?, amount_fen = ?,"
+                        + " settled_fen = ?, reversed_fen = ?, withdrawn_fen = ?, late_increase_fen = ?, held = ?,"
+                        + " hold_reason = ?, products = ?, paid_at = ?, completed_at = ?, due_at_ms = ?,"
+                        + " released_at = ?, released_day = ?, decided_by = ?, source_version = ?, updated_at = ?"
+                        + " WHERE promoter_id = ? AND id = ?",
+                c.orderId(),
+                c.level(),
+                c.known(),
+                c.status().name(),
+                c.amountFen(),
+                c.settledFen(),
+                c.reversedFen(),
+                c.withdrawnFen(),
+                c.lateIncreaseFen(),
+                c.held(),
+                c.holdReason(),
+                writeProducts(c.products()),
+                ts(c.paidAt()),
+                ts(c.completedAt()),
+                c.dueAtMs(),
+                ts(c.releasedAt()),
+                c.releasedAt() == null ? null : LocalDate.ofInstant(c.releasedAt(), BUSINESS),
+                c.decidedBy(),
+                c.sourceVersion(),
+                ts(c.updatedAt()),
+                c.promoterId(),
+                c.id());
+    }
+
+    @Override
+    public List<SettledCommission> lockAvailable(long promoterId) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM settlement_commission WHERE promoter_id = ? AND status = 'AVAILABLE'"
+                        + " ORDER BY released_at, id FOR UPDATE",
+                MAPPER,
+                promoterId);
+    }
+
+    @Override
+    public Optional<SettledCommission> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM settlement_commission WHERE id = ?", MAPPER, id).stream()
+                .findFirst();
+    }
+
+    @Override
+    public List<SettledCommission> held(Long afterId, int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM settlement_commission WHERE held = 1 AND status IN ('PENDING', 'SETTLED')"
+                        + " AND id > ? ORDER BY id LIMIT ?",
+                MAPPER,
+                afterId == null ? Long.MIN_VALUE : afterId,
+                limit);
+    }
+
+    @Override
+    public long addUncovered(long promoterId, long deltaFen) {
+        jdbc.update(
+                "INSERT INTO settlement_promoter (promoter_id, uncovered_fen, updated_at) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE uncovered_fen = uncovered_fen + VALUES(uncovered_fen),"
+                        + " updated_at = VALUES(updated_at)",
+                promoterId,
+                deltaFen,
+                Timestamp.from(clock.instant()));
+        Long total = jdbc.queryForObject(
+                "SELECT uncovered_fen FROM settlement_promoter WHERE promoter_id = ?", Long.class, promoterId);
+        return total == null ? 0 : total;
+    }
+
+    static final RowMapper<SettledCommission> MAPPER = JdbcSettledCommissions::map;
+
+    static SettledCommission map(ResultSet rs, int row) throws SQLException {
+        long due = rs.getLong("due_at_ms");
+        Long dueAt = rs.wasNull() ? null : due;
+        long decided = rs.getLong("decided_by");
+        Long decidedBy = rs.wasNull() ? null : decided;
+        return new SettledCommission(
+                rs.getLong("id"),
+                rs.getLong("promoter_id"),
+                rs.getString("order_id"),
+                rs.getInt("level"),
+                rs.getBoolean("known"),
+                SettlementStatus.valueOf(rs.getString("status")),
+                rs.getLong("amount_fen"),
+                rs.getLong("settled_fen"),
+                rs.getLong("reversed_fen"),
+                rs.getLong("withdrawn_fen"),
+                rs.getLong("late_increase_fen"),
+                rs.getBoolean("held"),
+                rs.getString("hold_reason"),
+                readProducts(rs.getString("products")),
+                instant(rs.getTimestamp("paid_at")),
+                instant(rs.getTimestamp("completed_at")),
+                dueAt,
+                instant(rs.getTimestamp("released_at")),
+                decidedBy,
+                rs.getInt("source_version"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    static String writeProducts(Map<String, Long> products) {
+        if (products.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(products);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Long> readProducts(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, PRODUCTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable products column: " + json, e);
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
