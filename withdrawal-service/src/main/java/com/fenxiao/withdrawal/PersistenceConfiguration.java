@@ -26,6 +26,36 @@ public class PersistenceConfiguration {
         return ShardedTable.acrossTables("wallet_commission", "promoter_id");
     }
 
+    @Bean
+    ShardedTable memberIdentities() {
+        return ShardedTable.acrossTables("member_identity", "member_id");
+    }
+
+    @Bean
+    ShardedTable identityClaims() {
+        return ShardedTable.acrossTables("identity_claim", "id_hash");
+    }
+
+    @Bean
+    ShardedTable withdrawalRows() {
+        return ShardedTable.acrossTables("withdrawal", "promoter_id");
+    }
+
+    @Bean
+    ShardedTable taxWithholdings() {
+        return ShardedTable.acrossTables("tax_withholding", "promoter_id");
+    }
+
+    @Bean
+    ShardedTable withdrawalAudit() {
+        return ShardedTable.acrossTables("withdrawal_audit", "promoter_id");
+    }
+
+    @Bean
+    ShardedTable memberFlags() {
+        return ShardedTable.acrossTables("member_flag", "user_id");
+    }
+
     /** Behind ShardingSphere MyBatis-Plus cannot detect the dialect: name it (STACK.md). */
     @Bean
     MybatisPlusInterceptor mybatisPlusInterceptor() {
