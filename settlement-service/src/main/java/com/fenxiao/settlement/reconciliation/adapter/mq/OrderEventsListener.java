@@ -1,0 +1,97 @@
+package com.fenxiao.settlement.reconciliation.adapter.mq;
+
+import com.fenxiao.common.event.EventCodec;
+import com.fenxiao.common.event.MalformedEventException;
+import com.fenxiao.common.event.order.v1.OrderEvent;
+import com.fenxiao.common.event.order.v1.OrderPaid;
+import com.fenxiao.common.event.order.v1.OrderRefunded;
+import com.fenxiao.settlement.reconciliation.application.ReconcileOrderEvents;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paid and refunded order events (flat JSON, tag = type). A malformed message is logged and skipped:
+ * commission-engine's consumer dead-letters the same message with its reason, so a second dead letter
+ * would only duplicate it. A failure of the database retries at once a few times (a payment and a
+ * refund of one order queue on its row), then the batch is delivered again; dedupe by event id makes
+ * that safe.
+ */
+public class OrderEventsListener implements MessageListenerConcurrently {
+
+    static final String TAGS = OrderPaid.TYPE + " || " + OrderRefunded.TYPE;
+    private static final int RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
+
+    private final EventCodec codec;
+    private final ReconcileOrderEvents reconcile;
+
+    public OrderEventsListener(EventCodec codec, ReconcileOrderEvents reconcile) {
+        this.codec = codec;
+        this.reconcile = reconcile;
+    }
+
+    @Override
+    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
+        for (MessageExt message : messages) {
+            OrderEvent event = read(message);
+            if (event == null) {
+                continue;
+            }
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    handle(event);
+                    break;
+                } catch (RuntimeException e) {
+                    if (attempt >= RETRIES) {
+                        log.warn(
+                                "order event {} for reconciliation failed {} times, batch will be redelivered: {}",
+                                event.eventId(),
+                                attempt + 1,
+                                e.toString());
+                        return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    private void handle(OrderEvent event) {
+        if (event instanceof OrderPaid paid) {
+            reconcile.paid(paid);
+        } else if (event instanceof OrderRefunded refunded) {
+            reconcile.refunded(refunded);
+        }
+    }
+
+    private OrderEvent read(MessageExt message) {
+        try {
+            OrderEvent event = codec.read(new String(message.getBody(), StandardCharsets.UTF_8), OrderEvent.class);
+            event.validate();
+            if (message.getTags() != null
+                    && !message.getTags().isEmpty()
+                    && !message.getTags().equals(event.type())) {
+                throw new MalformedEventException("tag " + message.getTags() + " does not match type " + event.type());
+            }
+            return event;
+        } catch (MalformedEventException e) {
+            log.error("unreadable order event {} skipped by reconciliation: {}", message.getMsgId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * (attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
