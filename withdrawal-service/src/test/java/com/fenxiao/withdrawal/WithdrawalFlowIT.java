@@ -317,6 +317,42 @@ class WithdrawalFlowIT {
         assertThat(wallets.ledgerSums(member)).isEqualTo(b);
     }
 
+    @Test
+    void a_bank_withdrawal_goes_out_in_a_batch_file_once_and_is_marked_paid_with_the_bank_reference() throws Exception {
+        long member = fundedMember(20_000);
+        String id = json(exchange(HttpMethod.POST, "/api/v1/me/withdrawals", member, body(10_000, "BANK"), "bank"))
+                .get("id")
+                .asText();
+        ResponseEntity<String> batch =
+                staff(HttpMethod.POST, "/admin/v1/withdrawals/bank-batches", 21, null, StaffRole.FINANCE);
+        assertThat(batch.getStatusCode().value()).isEqualTo(200);
+        assertThat(batch.getBody()).contains(id + "," + member + ",张三,10000,0,0,10000");
+        assertThat(staff(HttpMethod.POST, "/admin/v1/withdrawals/bank-batches", 21, null, StaffRole.FINANCE)
+                        .getBody())
+                .doesNotContain(id);
+
+        JsonNode paid = json(staff(
+                HttpMethod.POST,
+                "/admin/v1/withdrawals/" + id + "/mark-paid",
+                22,
+                "{\"bankReference\":\"ICBC-0001\"}",
+                StaffRole.FINANCE));
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        assertThat(staff(
+                                HttpMethod.POST,
+                                "/admin/v1/withdrawals/" + id + "/mark-paid",
+                                22,
+                                "{\"bankReference\":\"X\"}",
+                                StaffRole.FINANCE)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        Balances b = balancesOf.of(member).orElseThrow();
+        assertThat(b).isEqualTo(new Balances(0, 10_000, 0, 10_000, 0));
+        assertThat(wallets.ledgerSums(member)).isEqualTo(b);
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventTypes(id).contains("WITHDRAWAL_PAID"));
+    }
+
     // --- helpers
 
     private List<String> eventTypes(String withdrawalId) {

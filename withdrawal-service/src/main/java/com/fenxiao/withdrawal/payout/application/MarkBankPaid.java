@@ -1,0 +1,37 @@
+package com.fenxiao.withdrawal.payout.application;
+
+import com.fenxiao.common.error.PlatformException;
+import com.fenxiao.withdrawal.request.application.WithdrawalSteps;
+import com.fenxiao.withdrawal.request.domain.Channel;
+import com.fenxiao.withdrawal.request.domain.Withdrawal;
+import com.fenxiao.withdrawal.request.domain.WithdrawalStatus;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Finance paid a batch line in the bank: the withdrawal is paid, with the bank's reference. Once. */
+@Service
+public class MarkBankPaid {
+
+    private final WithdrawalSteps steps;
+
+    public MarkBankPaid(WithdrawalSteps steps) {
+        this.steps = steps;
+    }
+
+    public Withdrawal markPaid(long staffId, long withdrawalId, String bankReference) {
+        if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
+            throw new PlatformException.InvalidRequest("BANK_REFERENCE_REQUIRED", "请填写银行流水号");
+        }
+        Withdrawal w = steps.find(withdrawalId);
+        if (w.channel() != Channel.BANK) {
+            throw new PlatformException.Refused("WITHDRAWAL_NOT_BANK", "该提现不是银行卡提现");
+        }
+        return steps.paid(
+                        w.promoterId(),
+                        w.id(),
+                        Set.of(WithdrawalStatus.BANK_EXPORTED),
+                        "staff:" + staffId,
+                        x -> x.withBank(x.bankBatch(), bankReference.strip()))
+                .orElseThrow(() -> new PlatformException.Refused("WITHDRAWAL_STATE_CHANGED", "该提现当前状态不允许此操作"));
+    }
+}
