@@ -242,6 +242,7 @@ class MixedOrderEventsIT {
         // the outbox tells each record's history once: created + adjustments − cancellation = amount
         Map<Long, Long> fromEvents = new HashMap<>();
         Map<Long, Integer> created = new HashMap<>();
+        Map<Long, Integer> completions = new HashMap<>();
         jdbc.query(
                 "SELECT tag, payload FROM outbox_event WHERE topic = ? AND payload LIKE ?",
                 rs -> {
@@ -261,12 +262,16 @@ class MixedOrderEventsIT {
                             fromEvents.merge(id, p.get("deltaFen").asLong(), Long::sum);
                         case "COMMISSION_CANCELLED" ->
                             fromEvents.merge(id, -p.get("amountFen").asLong(), Long::sum);
+                        // the window starts: announced once per record that existed before its completion
+                        case "COMMISSION_COMPLETED" -> completions.merge(id, 1, Integer::sum);
                         default -> throw new IllegalStateException("unexpected " + rs.getString(1));
                     }
                 },
                 Topics.COMMISSION_EVENTS,
                 "%MX" + base + "-%");
         assertThat(created.values()).allMatch(c -> c == 1);
+        assertThat(completions.values()).allMatch(c -> c == 1);
+        assertThat(created.keySet()).containsAll(completions.keySet());
         assertThat(created).hasSize(actual.size());
         for (Actual a : actual.values()) {
             assertThat(fromEvents.get(a.id())).as("events of " + a.id()).isEqualTo(a.amountFen());

@@ -269,6 +269,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void routes_the_reconciliation_export_to_settlement() {
+        // settlement is not running in this test: reaching it answers 503, an unrouted path 404
+        client.get()
+                .uri("/admin/v1/exports/reconciliation?from=2026-11-01&to=2026-11-30&format=csv")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+        client.get()
+                .uri("/admin/v1/reconciliation?from=2026-11-01&to=2026-11-30")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+    }
+
+    @Test
     void serves_each_service_openapi_document_under_docs() {
         client.get()
                 .uri("/docs/withdrawal/v3/api-docs")

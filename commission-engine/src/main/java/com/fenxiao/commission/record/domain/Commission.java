@@ -180,4 +180,42 @@ public record Commission(
         }
         return withAmounts(amount, computedFen, adjustment, reversedFen, breakdown, status, now);
     }
+
+    // --- what settlement-service decided (SPEC §5); the record follows so members see it ---
+
+    /** Settlement released it to the wallet (or an operator released it after a hold). */
+    public Commission releasedBySettlement(Instant now) {
+        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+            return this;
+        }
+        return withAmounts(
+                amountFen, computedFen, adjustmentFen, reversedFen, breakdown, CommissionStatus.AVAILABLE, now);
+    }
+
+    /** A paid withdrawal now covers it in full. */
+    public Commission withdrawnBySettlement(Instant now) {
+        if (status != CommissionStatus.AVAILABLE) {
+            return this;
+        }
+        return withAmounts(
+                amountFen, computedFen, adjustmentFen, reversedFen, breakdown, CommissionStatus.WITHDRAWN, now);
+    }
+
+    /** An operator cancelled it while held. */
+    public Commission cancelledBySettlement(Instant now) {
+        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+            return this;
+        }
+        return withAmounts(0, computedFen, adjustmentFen, reversedFen, breakdown, CommissionStatus.CANCELLED, now);
+    }
+
+    /**
+     * Settlement took {@code takenFen} back after release for a refund this engine had applied as to a
+     * pending commission (it had not heard of the release yet); {@code remainingFen} is what is left.
+     */
+    public Commission reversedBySettlement(long takenFen, long remainingFen, Instant now) {
+        CommissionStatus next = remainingFen == 0 ? CommissionStatus.REVERSED : CommissionStatus.AVAILABLE;
+        return withAmounts(
+                remainingFen, computedFen, adjustmentFen, Math.addExact(reversedFen, takenFen), breakdown, next, now);
+    }
 }
