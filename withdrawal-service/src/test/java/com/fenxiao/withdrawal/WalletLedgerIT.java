@@ -2,7 +2,6 @@ package com.fenxiao.withdrawal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fenxiao.testing.PlatformTestProperties;
 import com.fenxiao.testing.TestKeys;
 import com.fenxiao.withdrawal.wallet.application.PostToWallet;
 import com.fenxiao.withdrawal.wallet.application.PostToWallet.Outcome;
@@ -38,7 +37,7 @@ class WalletLedgerIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PlatformTestProperties.register(registry, WalletLedgerIT.class);
+        WithdrawalTestProperties.register(registry, WalletLedgerIT.class);
     }
 
     @Autowired
