@@ -15,6 +15,7 @@ import com.fenxiao.common.event.commission.v1.CommissionCreated;
 import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.ProductShare;
+import com.fenxiao.common.event.withdrawal.v1.WithdrawalPaid;
 import com.fenxiao.common.messaging.MessagePublisher;
 import com.fenxiao.common.persistence.PhysicalDatabases;
 import com.fenxiao.common.security.StaffRole;
@@ -301,6 +302,75 @@ class ReleaseIT {
         assertThat(overview.get("shards")).hasSize(batches.shards().size());
         assertThat(overview.get("releasedPerDay").isArray()).isTrue();
         assertThat(overview.get("due").has("lagSeconds")).isTrue();
+    }
+
+    @Test
+    void a_paid_withdrawal_marks_the_oldest_available_commissions_withdrawn_once() throws Exception {
+        clock.set(T0);
+        long older = BASE + 41, newer = BASE + 42, promoter = BASE + 141;
+        publish(created(older, promoter, 300, Map.of("P1", 300L), false));
+        publish(new CommissionCompleted(older, "O" + older, promoter, T0, List.of("P1"), 2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> dueOf(older) != null);
+        clock.set(T0.plus(Duration.ofDays(7)));
+        job.runAll("TEST");
+        publish(created(newer, promoter, 500, Map.of("P1", 500L), false));
+        publish(new CommissionCompleted(newer, "O" + newer, promoter, T0.plusSeconds(60), List.of("P1"), 2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> dueOf(newer) != null);
+        clock.set(T0.plus(Duration.ofDays(8)));
+        job.runAll("TEST");
+        assertThat(status(older)).isEqualTo("AVAILABLE");
+        assertThat(status(newer)).isEqualTo("AVAILABLE");
+
+        WithdrawalPaid paid = new WithdrawalPaid(
+                BASE + 9_001, promoter, "WECHAT", 600, 0, 0, 600, "PAID", null, T0.plus(Duration.ofDays(8)));
+        publish(paid);
+        publish(paid); // redelivered under a new event id: the withdrawal id keeps it to once
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(status(older)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxCount("withdrawn-" + older) == 1);
+        Thread.sleep(1_000);
+        assertThat(((Number) row(newer).get("withdrawn_fen")).longValue()).isEqualTo(300);
+        assertThat(status(newer)).isEqualTo("AVAILABLE");
+        assertThat(outboxCount("withdrawn-" + newer)).isZero();
+    }
+
+    @Test
+    void staff_run_one_shard_now_and_a_shard_held_elsewhere_is_busy() throws Exception {
+        clock.set(Instant.now());
+        String shard = batches.shards().get(1).key();
+        ResponseEntity<String> ran = post(
+                "/admin/v1/settlement/runs", TestKeys.staffToken(904, StaffRole.OPS), "{\"shard\":\"" + shard + "\"}");
+        assertThat(ran.getStatusCode().value()).as(ran.getBody()).isEqualTo(200);
+        assertThat(ran.getBody()).contains("\"skipped\":false");
+        assertThat(post("/admin/v1/settlement/runs", TestKeys.staffToken(904, StaffRole.OPS), "{\"shard\":\"ds_9/9\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(post("/admin/v1/settlement/runs", TestKeys.staffToken(904, StaffRole.OPS), "{\"shard\":\"x\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(post(
+                                "/admin/v1/settlement/runs",
+                                TestKeys.staffToken(904, StaffRole.FINANCE),
+                                "{\"shard\":\"" + shard + "\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+
+        ReleaseShard held = batches.shards().get(1);
+        ShardLocks.Held lock = locks.tryLock(held).orElseThrow();
+        try {
+            ResponseEntity<String> busy = CompletableFuture.supplyAsync(() -> post(
+                            "/admin/v1/settlement/runs",
+                            TestKeys.staffToken(904, StaffRole.OPS),
+                            "{\"shard\":\"" + shard + "\"}"))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(busy.getStatusCode().value()).isEqualTo(409);
+            assertThat(busy.getBody()).contains("SHARD_BUSY");
+        } finally {
+            lock.close();
+        }
     }
 
     // --- several instances, crashes ---
