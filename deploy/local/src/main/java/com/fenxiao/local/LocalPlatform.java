@@ -31,19 +31,25 @@ import redis.embedded.RedisServer;
  */
 public final class LocalPlatform {
 
-    static final int MYSQL_PORT = 13306;
-    static final int REDIS_PORT = 16379;
-    static final int NAMESRV_PORT = 19876;
-    static final int BROKER_PORT = 20911;
+    /**
+     * Added to every port below ({@code -Dplatform.port-offset=N}, default 0), so a second platform (the
+     * end-to-end tests) runs beside a developer's without touching it.
+     */
+    static final int PORT_OFFSET = Integer.getInteger("platform.port-offset", 0);
+
+    static final int MYSQL_PORT = 13306 + PORT_OFFSET;
+    static final int REDIS_PORT = 16379 + PORT_OFFSET;
+    static final int NAMESRV_PORT = 19876 + PORT_OFFSET;
+    static final int BROKER_PORT = 20911 + PORT_OFFSET;
 
     record Service(String module, int port, boolean signsTokens) {}
 
     static final List<Service> SERVICES = List.of(
-            new Service("relation-service", 8081, true),
-            new Service("commission-engine", 8082, false),
-            new Service("settlement-service", 8083, false),
-            new Service("withdrawal-service", 8084, false),
-            new Service("gateway", 8080, true));
+            new Service("relation-service", 8081 + PORT_OFFSET, true),
+            new Service("commission-engine", 8082 + PORT_OFFSET, false),
+            new Service("settlement-service", 8083 + PORT_OFFSET, false),
+            new Service("withdrawal-service", 8084 + PORT_OFFSET, false),
+            new Service("gateway", 8080 + PORT_OFFSET, true));
 
     private LocalPlatform() {}
 
@@ -130,6 +136,12 @@ public final class LocalPlatform {
                 env.put("PLATFORM_SECURITY_SIGNING_JWK", key.toJSONString());
             }
             env.put("SERVER_PORT", String.valueOf(s.port()));
+            // where the services find each other (the defaults assume no port offset)
+            env.put("RELATION_URI", "http://127.0.0.1:" + (8081 + PORT_OFFSET));
+            env.put("COMMISSION_URI", "http://127.0.0.1:" + (8082 + PORT_OFFSET));
+            env.put("SETTLEMENT_URI", "http://127.0.0.1:" + (8083 + PORT_OFFSET));
+            env.put("WITHDRAWAL_URI", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
+            env.put("SETTLEMENT_WALLET_URL", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
             env.put("SPRING_PROFILES_ACTIVE", "local");
             ProcessBuilder pb = new ProcessBuilder(
                             javaBin(),
@@ -161,12 +173,14 @@ public final class LocalPlatform {
         say(String.format(
                 """
                 platform is up in %.1f s, resident memory of all its processes (services, broker, MariaDB, Redis) %d MiB
-                  gateway        http://127.0.0.1:8080  (health: /actuator/health)
-                  OpenAPI        http://127.0.0.1:8080/swagger-ui.html
-                  service docs   http://127.0.0.1:8080/docs/{relation|commission|settlement|withdrawal}/v3/api-docs
+                  gateway        http://127.0.0.1:%d  (health: /actuator/health)
+                  member H5      http://127.0.0.1:%<d/h5/
+                  staff console  http://127.0.0.1:%<d/console/
+                  OpenAPI        http://127.0.0.1:%<d/swagger-ui.html
+                  service docs   http://127.0.0.1:%<d/docs/{relation|commission|settlement|withdrawal}/v3/api-docs
                   MariaDB 127.0.0.1:%d (root, no password), Redis 127.0.0.1:%d, RocketMQ %s
                 Ctrl-C stops everything.""",
-                seconds, rssKb / 1024, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
+                seconds, rssKb / 1024, 8080 + PORT_OFFSET, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
         stopped.await();
     }
 

@@ -1,7 +1,0 @@
-package com.fenxiao.relation.staff.domain;
-
-public enum ApprovalStatus {
-    PENDING,
-    APPROVED,
-    REJECTED
-}
