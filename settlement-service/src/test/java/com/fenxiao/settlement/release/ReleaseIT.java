@@ -373,6 +373,45 @@ class ReleaseIT {
         }
     }
 
+    @Test
+    void finance_exports_the_commission_ledger_streamed_as_csv_or_xlsx() throws Exception {
+        clock.set(Instant.now());
+        long id = BASE + 51, promoter = BASE + 151;
+        publish(created(id, promoter, 2_345, Map.of("P1", 2_345L), false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> dueOf(id) != null || amount(id) == 2_345);
+        // paid at T0 − 1 day = 2026-11-24 10:00 in Shanghai
+        String path = "/admin/v1/exports/commission-ledger?from=2026-11-24&to=2026-11-24";
+
+        ResponseEntity<byte[]> csv = download(path + "&format=csv", TestKeys.staffToken(905, StaffRole.FINANCE));
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("commission-ledger-2026-11-24-2026-11-24.csv");
+        String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF佣金ID,推广员ID,订单ID");
+        assertThat(text.lines().filter(l -> l.startsWith(id + ",")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains(",O" + id + ",1,PENDING,23.45,0.00,0.00,0.00,否,"));
+
+        ResponseEntity<byte[]> xlsx = download(path + "&format=xlsx", TestKeys.staffToken(905, StaffRole.AUDITOR));
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        assertThat(new String(xlsx.getBody(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+
+        assertThat(download(path + "&format=pdf", TestKeys.staffToken(905, StaffRole.FINANCE))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(download(
+                                "/admin/v1/exports/commission-ledger?from=2026-11-24&to=2026-01-01",
+                                TestKeys.staffToken(905, StaffRole.FINANCE))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(download(path, TestKeys.memberToken(promoter))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
     // --- several instances, crashes ---
 
     @Test
@@ -624,6 +663,12 @@ class ReleaseIT {
         headers.setBearerAuth(token);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    }
+
+    private ResponseEntity<byte[]> download(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 
     private JsonNode getJson(String path, String token) throws Exception {

@@ -22,6 +22,13 @@ public interface SettledCommissions {
     /** Held commissions not yet decided, by id after the cursor (staff paths; visits every shard). */
     List<SettledCommission> held(Long afterId, int limit);
 
+    /**
+     * Every commission whose order was paid in [from, to), table by table in id order, a page at a time
+     * (the export's reader: nothing accumulates).
+     */
+    void forEachPaidBetween(
+            java.time.Instant from, java.time.Instant to, java.util.function.Consumer<SettledCommission> each);
+
     /** Adds to what a promoter's paid withdrawals could not cover yet; returns the new total. */
     long addUncovered(long promoterId, long deltaFen);
 }

@@ -3,6 +3,7 @@ package com.fenxiao.settlement.commission.adapter.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fenxiao.common.persistence.PhysicalDatabases;
 import com.fenxiao.settlement.commission.domain.SettledCommission;
 import com.fenxiao.settlement.commission.domain.SettledCommissions;
 import com.fenxiao.settlement.commission.domain.SettlementStatus;
@@ -33,12 +34,41 @@ class JdbcSettledCommissions implements SettledCommissions {
     private static final TypeReference<LinkedHashMap<String, Long>> PRODUCTS = new TypeReference<>() {};
     private static final ZoneId BUSINESS = com.fenxiao.common.time.BusinessTime.ZONE;
 
+    private static final int PAGE = 1000;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PhysicalDatabases physical;
 
-    JdbcSettledCommissions(DataSource dataSource, Clock clock) {
+    JdbcSettledCommissions(DataSource dataSource, Clock clock, PhysicalDatabases physical) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
+        this.physical = physical;
+    }
+
+    @Override
+    public void forEachPaidBetween(Instant from, Instant to, java.util.function.Consumer<SettledCommission> each) {
+        for (DataSource ds : physical.byName().values()) {
+            JdbcTemplate db = new JdbcTemplate(ds);
+            for (int t = 0; t < physical.tablesPerDatabase(); t++) {
+                long after = Long.MIN_VALUE;
+                while (true) {
+                    List<SettledCommission> page = db.query(
+                            "SELECT " + COLUMNS + " FROM settlement_commission_" + t
+                                    + " WHERE id > ? AND known = 1 AND paid_at >= ? AND paid_at < ? ORDER BY id LIMIT ?",
+                            MAPPER,
+                            after,
+                            Timestamp.from(from),
+                            Timestamp.from(to),
+                            PAGE);
+                    page.forEach(each);
+                    if (page.size() < PAGE) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).id();
+                }
+            }
+        }
     }
 
     @Override

@@ -1,24 +1,16 @@
 package com.fenxiao.settlement.reconciliation.adapter.web;
 
-import cn.idev.excel.ExcelWriter;
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.write.metadata.WriteSheet;
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
+import com.fenxiao.common.export.TabularExport;
 import com.fenxiao.common.security.CallerIdentity;
 import com.fenxiao.settlement.reconciliation.application.ReconciliationQueries;
 import com.fenxiao.settlement.reconciliation.domain.ReconciliationLine;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,8 +32,6 @@ class ReconciliationExportController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final List<String> HEADERS =
             List.of("日期", "商品ID", "实付金额(元)", "退款金额(元)", "成本(元)", "毛利(元)", "佣金(元)", "佣金占毛利(%)", "预警");
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final int XLSX_CHUNK = 1000;
 
     private final ReconciliationQueries queries;
 
@@ -58,12 +48,14 @@ class ReconciliationExportController {
             @RequestParam(required = false, defaultValue = "csv") String format) {
         caller.requireStaff(ReconciliationController.READERS);
         ReconciliationQueries.Range range = ReconciliationQueries.Range.parse(from, to, productId);
-        String kind = format.strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+        TabularExport.Format kind;
+        try {
+            kind = TabularExport.Format.parse(format);
+        } catch (IllegalArgumentException e) {
             throw new PlatformException.InvalidRequest(ErrorCodes.INVALID_PARAMETER, "导出格式只能是 csv 或 xlsx");
         }
-        String filename = "reconciliation-" + range.from() + "-" + range.to() + "." + kind;
-        StreamingResponseBody body = kind.equals("csv") ? out -> csv(range, out) : out -> xlsx(range, out);
+        String filename = "reconciliation-" + range.from() + "-" + range.to() + "." + kind.extension();
+        StreamingResponseBody body = out -> write(range, kind, out);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -71,55 +63,14 @@ class ReconciliationExportController {
                                 .filename(filename)
                                 .build()
                                 .toString())
-                .contentType(kind.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                .contentType(MediaType.parseMediaType(kind.contentType()))
                 .body(body);
     }
 
-    private void csv(ReconciliationQueries.Range range, OutputStream out) throws IOException {
-        out.write(BOM);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        writer.write(String.join(",", HEADERS));
-        writer.write("\r\n");
-        try {
-            queries.forEach(range, line -> {
-                try {
-                    List<Object> cells = cells(line);
-                    for (int i = 0; i < cells.size(); i++) {
-                        if (i > 0) {
-                            writer.write(',');
-                        }
-                        writer.write(csvCell(cells.get(i)));
-                    }
-                    writer.write("\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        writer.flush();
-    }
-
-    private void xlsx(ReconciliationQueries.Range range, OutputStream out) {
-        List<List<String>> head = new ArrayList<>();
-        HEADERS.forEach(h -> head.add(List.of(h)));
-        ExcelWriter writer =
-                FastExcel.write(out).head(head).autoCloseStream(false).build();
-        try {
-            WriteSheet sheet = FastExcel.writerSheet(0, "对账").build();
-            List<List<Object>> chunk = new ArrayList<>(XLSX_CHUNK);
-            queries.forEach(range, line -> {
-                chunk.add(cells(line));
-                if (chunk.size() == XLSX_CHUNK) {
-                    writer.write(chunk, sheet);
-                    chunk.clear();
-                }
-            });
-            writer.write(chunk, sheet);
-        } finally {
-            writer.finish();
-        }
+    private void write(ReconciliationQueries.Range range, TabularExport.Format format, OutputStream out)
+            throws IOException {
+        TabularExport.write(
+                format, "对账", HEADERS, rows -> queries.forEach(range, line -> rows.accept(cells(line))), out);
     }
 
     static List<Object> cells(ReconciliationLine line) {
@@ -139,24 +90,10 @@ class ReconciliationExportController {
     }
 
     static BigDecimal yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2);
+        return TabularExport.yuan(fen);
     }
 
-    /** RFC 4180 quoting, and a leading quote before text a spreadsheet would run as a formula. */
     static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            s = '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return TabularExport.csvCell(value);
     }
 }
