@@ -224,7 +224,7 @@ class AntiAbuseIT {
         // audited, and the audit chain holds
         assertThat(new JdbcTemplate(dataSource)
                         .queryForList(
-                                "SELECT action FROM audit_log WHERE target_id IN (?, ?) ORDER BY occurred_at, id",
+                                "SELECT action FROM audit_log WHERE target_id IN (?, ?) ORDER BY at, id",
                                 String.class,
                                 Long.toString(first),
                                 Long.toString(second)))

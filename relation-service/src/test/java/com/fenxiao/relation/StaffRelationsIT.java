@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fenxiao.common.audit.AuditChainVerifier;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
 import com.fenxiao.common.event.relation.v1.RelationUnbound;
@@ -19,7 +20,6 @@ import com.fenxiao.common.security.StaffRole;
 import com.fenxiao.relation.RelationTestSupport.Login;
 import com.fenxiao.relation.chain.domain.ChainCache;
 import com.fenxiao.relation.chain.domain.ChainNodes;
-import com.fenxiao.relation.staff.domain.AuditLog;
 import com.fenxiao.testing.TestKeys;
 import com.fenxiao.testing.TopicWatcher;
 import java.time.Duration;
@@ -68,7 +68,7 @@ class StaffRelationsIT {
     EventCodec codec;
 
     @Autowired
-    AuditLog auditLog;
+    AuditChainVerifier auditChain;
 
     private final String maker = TestKeys.staffToken(701, StaffRole.OPS);
     private final String checker = TestKeys.staffToken(702, StaffRole.ADMIN);
@@ -207,9 +207,9 @@ class StaffRelationsIT {
                 "NOT_BOUND");
 
         Map<String, Object> row = new JdbcTemplate(dataSource)
-                .queryForMap("SELECT requester_id, approver_id, status FROM approval_request WHERE id = ?", approvalId);
-        assertThat(((Number) row.get("requester_id")).longValue()).isEqualTo(701);
-        assertThat(((Number) row.get("approver_id")).longValue()).isEqualTo(702);
+                .queryForMap("SELECT requested_by, decided_by, status FROM approval_request WHERE id = ?", approvalId);
+        assertThat(((Number) row.get("requested_by")).longValue()).isEqualTo(701);
+        assertThat(((Number) row.get("decided_by")).longValue()).isEqualTo(702);
         assertThat(row.get("status")).isEqualTo("APPROVED");
 
         Map<String, Object> unboundHistory = new JdbcTemplate(dataSource)
@@ -232,17 +232,17 @@ class StaffRelationsIT {
         // both steps are in the audit log, with actor, target, before/after and the request id; the chain holds
         List<Map<String, Object>> audit = new JdbcTemplate(dataSource)
                 .queryForList(
-                        "SELECT actor_id, action, target_type, target_id, before_state, after_state, request_id"
+                        "SELECT actor_id, action, target_type, target_id, before_json, after_json, request_id"
                                 + " FROM audit_log WHERE (target_type = 'MEMBER' AND target_id = ?)"
-                                + " OR (target_type = 'APPROVAL_REQUEST' AND target_id = ?) ORDER BY occurred_at, action DESC",
+                                + " OR (target_type = 'APPROVAL_REQUEST' AND target_id = ?) ORDER BY at, action DESC",
                         Long.toString(b.userId()),
                         approvalId);
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("UNBIND_REQUESTED", "UNBIND_APPROVED");
         assertThat(audit.get(0).get("request_id")).isEqualTo("req-unbind-" + b.userId());
         assertThat(((Number) audit.get(1).get("actor_id")).longValue()).isEqualTo(702);
-        assertThat(audit.get(1).get("before_state").toString()).contains(Long.toString(a.userId()));
-        assertThat(audit.get(1).get("after_state").toString()).contains("\"inviterId\":null");
-        assertThat(auditLog.verifyChain()).isTrue();
+        assertThat(audit.get(1).get("before_json").toString()).contains(Long.toString(a.userId()));
+        assertThat(audit.get(1).get("after_json").toString()).contains("\"inviterId\":null");
+        assertThat(auditChain.verify().ok()).isTrue();
         assertThat(get(http, "/admin/v1/members/" + b.userId() + "/audit", auditor)
                         .path("items"))
                 .hasSize(1);
@@ -312,7 +312,7 @@ class StaffRelationsIT {
                 .isEqualTo(200);
         assertCacheAgreesWithDatabase(http, cache, nodes, a.userId(), b.userId());
         assertThat(login(http, uniqueCode(), code).bound()).isTrue();
-        assertThat(auditLog.verifyChain()).isTrue();
+        assertThat(auditChain.verify().ok()).isTrue();
     }
 
     private Long inviterOf(long userId) {

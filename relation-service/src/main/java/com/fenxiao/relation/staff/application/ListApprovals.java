@@ -1,8 +1,8 @@
 package com.fenxiao.relation.staff.application;
 
-import com.fenxiao.relation.staff.domain.ApprovalRequest;
-import com.fenxiao.relation.staff.domain.ApprovalStatus;
-import com.fenxiao.relation.staff.domain.Approvals;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.ApprovalStatus;
+import com.fenxiao.common.approval.Approvals;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +16,6 @@ public class ListApprovals {
     }
 
     public List<ApprovalRequest> list(ApprovalStatus status, Long beforeId, int size) {
-        return approvals.list(status, beforeId, size);
+        return approvals.list(RequestUnbind.KIND, status, beforeId, size);
     }
 }

@@ -1,11 +1,13 @@
 package com.fenxiao.relation.staff.application;
 
+import com.fenxiao.common.audit.AuditEntry;
+import com.fenxiao.common.audit.AuditFilter;
+import com.fenxiao.common.audit.AuditQueries;
 import com.fenxiao.relation.member.domain.Member;
 import com.fenxiao.relation.member.domain.Members;
 import com.fenxiao.relation.promoter.domain.Team;
 import com.fenxiao.relation.promoter.domain.TeamLevel;
 import com.fenxiao.relation.relation.domain.RelationHistory;
-import com.fenxiao.relation.staff.domain.AuditLog;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -17,9 +19,9 @@ public class LookUpMember {
     private final Members members;
     private final Team team;
     private final RelationHistory history;
-    private final AuditLog audit;
+    private final AuditQueries audit;
 
-    public LookUpMember(Members members, Team team, RelationHistory history, AuditLog audit) {
+    public LookUpMember(Members members, Team team, RelationHistory history, AuditQueries audit) {
         this.members = members;
         this.team = team;
         this.history = history;
@@ -44,8 +46,8 @@ public class LookUpMember {
         return history.of(userId, 200);
     }
 
-    public List<AuditLog.Stored> audit(long userId) {
-        return audit.of("MEMBER", Long.toString(userId), 200);
+    public List<AuditEntry> audit(long userId) {
+        return audit.find(AuditFilter.target("MEMBER", Long.toString(userId)), null, 200);
     }
 
     private Detail detail(Member m) {

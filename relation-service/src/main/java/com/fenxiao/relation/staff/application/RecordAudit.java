@@ -1,23 +1,22 @@
 package com.fenxiao.relation.staff.application;
 
+import com.fenxiao.common.audit.AuditRecord;
+import com.fenxiao.common.audit.AuditTrail;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.id.IdGenerator;
-import com.fenxiao.relation.staff.domain.AuditEntry;
-import com.fenxiao.relation.staff.domain.AuditLog;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 
-/** Writes one audit entry inside the transaction of the action it records. */
+/** Writes one entry of the shared hash-chained audit trail inside the transaction of the action it records. */
 @Service
 public class RecordAudit {
 
-    private final AuditLog log;
+    private final AuditTrail trail;
     private final IdGenerator ids;
     private final EventCodec json;
 
-    public RecordAudit(AuditLog log, IdGenerator ids, EventCodec json) {
-        this.log = log;
+    public RecordAudit(AuditTrail trail, IdGenerator ids, EventCodec json) {
+        this.trail = trail;
         this.ids = ids;
         this.json = json;
     }
@@ -32,10 +31,9 @@ public class RecordAudit {
             String reason,
             String requestId,
             Instant now) {
-        log.append(new AuditEntry(
+        trail.append(new AuditRecord(
                 ids.nextId(),
                 staffId,
-                "STAFF",
                 action,
                 targetType,
                 String.valueOf(targetId),
@@ -43,7 +41,6 @@ public class RecordAudit {
                 after == null ? null : json.write(after),
                 reason,
                 requestId,
-                // whole seconds: what every supported database and driver stores exactly, so the hash re-computes
-                now.truncatedTo(ChronoUnit.SECONDS)));
+                now));
     }
 }

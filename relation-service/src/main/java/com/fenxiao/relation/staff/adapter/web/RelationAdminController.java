@@ -1,5 +1,7 @@
 package com.fenxiao.relation.staff.adapter.web;
 
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.ApprovalStatus;
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.security.CallerIdentity;
@@ -8,8 +10,6 @@ import com.fenxiao.relation.staff.application.DecideUnbind;
 import com.fenxiao.relation.staff.application.ListApprovals;
 import com.fenxiao.relation.staff.application.LookUpMember;
 import com.fenxiao.relation.staff.application.RequestUnbind;
-import com.fenxiao.relation.staff.domain.ApprovalRequest;
-import com.fenxiao.relation.staff.domain.ApprovalStatus;
 import com.fenxiao.relation.web.Requests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package com.fenxiao.relation.staff.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.audit.AuditEntry;
 import com.fenxiao.relation.member.domain.Member;
 import com.fenxiao.relation.relation.domain.RelationHistory;
-import com.fenxiao.relation.staff.domain.ApprovalRequest;
-import com.fenxiao.relation.staff.domain.AuditLog;
 import java.time.Instant;
 import java.util.List;
 
@@ -85,10 +85,10 @@ final class StaffViews {
             return new ApprovalView(
                     Long.toString(r.id()),
                     r.kind(),
-                    Long.toString(r.targetUserId()),
+                    r.target(),
                     r.reason(),
-                    Long.toString(r.requesterId()),
-                    StaffViews.str(r.approverId()),
+                    Long.toString(r.requestedBy()),
+                    StaffViews.str(r.decidedBy()),
                     r.status().name(),
                     r.requestedAt(),
                     r.decidedAt(),
@@ -109,18 +109,18 @@ final class StaffViews {
             Instant occurredAt,
             String hash) {
 
-        static AuditView of(AuditLog.Stored s) {
+        static AuditView of(AuditEntry s) {
             return new AuditView(
-                    Long.toString(s.entry().id()),
-                    Long.toString(s.entry().actorId()),
-                    s.entry().action(),
-                    s.entry().targetType(),
-                    s.entry().targetId(),
-                    s.entry().before(),
-                    s.entry().after(),
-                    s.entry().reason(),
-                    s.entry().requestId(),
-                    s.entry().occurredAt(),
+                    Long.toString(s.record().id()),
+                    Long.toString(s.record().actorId()),
+                    s.record().action(),
+                    s.record().targetType(),
+                    s.record().targetId(),
+                    s.record().before(),
+                    s.record().after(),
+                    s.record().reason(),
+                    s.record().requestId(),
+                    s.record().at(),
                     s.hash());
         }
     }
