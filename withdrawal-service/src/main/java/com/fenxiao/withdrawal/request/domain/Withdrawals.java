@@ -26,7 +26,4 @@ public interface Withdrawals {
 
     /** Writes {@code next} if the row still has {@code expected} status; false when it moved meanwhile. */
     boolean update(Withdrawal next, WithdrawalStatus expected);
-
-    /** Rows created within [from, to), oldest first, for exports. */
-    void forEachCreated(Instant from, Instant to, java.util.function.Consumer<Withdrawal> sink);
 }

@@ -20,4 +20,10 @@ public interface Wallets {
 
     /** The bucket sums over the promoter's ledger, for the invariant check. */
     Balances ledgerSums(long promoterId);
+
+    /**
+     * Per promoter with commission entries: settled credits minus reversal debits in the ledger (what
+     * settlement released to the wallet, net of refunds). Promoters without such entries are absent.
+     */
+    java.util.Map<Long, Long> creditedFen(java.util.Collection<Long> promoterIds);
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -192,17 +191,5 @@ class JdbcWithdrawals implements Withdrawals {
                         w.id(),
                         expected.name())
                 == 1;
-    }
-
-    @Override
-    public void forEachCreated(Instant from, Instant to, Consumer<Withdrawal> sink) {
-        jdbc.query(
-                "SELECT " + COLUMNS
-                        + " FROM withdrawal WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
-                rs -> {
-                    sink.accept(map(rs, 0));
-                },
-                ts(from),
-                ts(to));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -81,20 +80,5 @@ class JdbcWithholdings implements Withholdings {
                 "UPDATE tax_withholding SET voided = 1 WHERE promoter_id = ? AND withdrawal_id = ?",
                 promoterId,
                 withdrawalId);
-    }
-
-    @Override
-    public void forEachMonthlyTotal(YearMonth from, YearMonth to, Consumer<MonthlyTotal> sink) {
-        jdbc.query(
-                "SELECT promoter_id, tax_month, SUM(income_fen), SUM(tax_fen), COUNT(*) FROM tax_withholding"
-                        + " WHERE voided = 0 AND tax_month BETWEEN ? AND ? GROUP BY promoter_id, tax_month"
-                        + " ORDER BY tax_month, promoter_id",
-                rs -> {
-                    int m = rs.getInt(2);
-                    sink.accept(new MonthlyTotal(
-                            rs.getLong(1), YearMonth.of(m / 100, m % 100), rs.getLong(3), rs.getLong(4), rs.getInt(5)));
-                },
-                code(from),
-                code(to));
     }
 }

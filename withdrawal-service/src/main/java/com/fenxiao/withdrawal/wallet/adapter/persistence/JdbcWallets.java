@@ -8,6 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -104,6 +108,27 @@ class JdbcWallets implements Wallets {
                         + " FROM wallet_ledger WHERE promoter_id = ?",
                 (rs, i) -> balances(rs),
                 promoterId);
+    }
+
+    @Override
+    public Map<Long, Long> creditedFen(Collection<Long> promoterIds) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (promoterIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", Collections.nCopies(promoterIds.size(), "?"));
+        // the aggregate carries an alias: ShardingSphere merges the per-shard sums by it
+        jdbc.query(
+                "SELECT promoter_id, SUM(CASE WHEN entry_type = '" + EntryType.COMMISSION_SETTLED.name()
+                        + "' THEN amount_fen ELSE -amount_fen END) AS credited_fen FROM wallet_ledger"
+                        + " WHERE entry_type IN ('" + EntryType.COMMISSION_SETTLED.name() + "', '"
+                        + EntryType.COMMISSION_REVERSED.name() + "') AND promoter_id IN (" + marks + ")"
+                        + " GROUP BY promoter_id",
+                rs -> {
+                    out.merge(rs.getLong(1), rs.getLong(2), Math::addExact);
+                },
+                promoterIds.toArray());
+        return out;
     }
 
     private static Balances balances(ResultSet rs) throws SQLException {
