@@ -83,7 +83,7 @@ function show(navKey, title, ...content) {
     who.append(`工号 ${c.sub} · ${(c.roles || []).map((r) => ROLE[r] || r).join('、')}`,
       h('button', { class: 'plain', id: 'logout', onclick: () => { store.token = null; render(); } }, '退出'));
   }
-  view.replaceChildren(h('h1', null, title), ...content);
+  view.replaceChildren(h('h1', null, title), ...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 function errorBox(e) {

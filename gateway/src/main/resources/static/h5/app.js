@@ -85,7 +85,7 @@ function page(title, tab, ...content) {
   notice.hidden = !loggedIn;
   notice.textContent = COMPLIANCE_NOTICE;
   for (const a of tabs.querySelectorAll('a')) a.classList.toggle('active', a.dataset.tab === tab);
-  view.replaceChildren(...content);
+  view.replaceChildren(...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 function errorBox(e) {
