@@ -159,6 +159,9 @@ run('staff', async (browser) => {
     check((await requested.first().innerText()).includes(staff.maker.staffId), 'the request names the maker');
     check((await approved.first().innerText()).includes(staff.checker.staffId), 'the approval names the checker');
     await shot(auditor, 'console-audit-log-request-and-approval');
+    await auditor.click('#audit-verify');
+    await auditor.locator('#audit-verification').waitFor();
+    check((await auditor.locator('#audit-verification').innerText()).includes('哈希链完整'), 'the chain verifies');
   });
 
   await step('the other console pages open (rules, risk, withdrawals, settlement, reconciliation, exports)', pages, async () => {

@@ -626,10 +626,19 @@ async function auditView(query) {
     h('div', { class: 'tabs' }, Object.entries(AUDIT_SOURCES).map(([k, v]) =>
       h('a', { href: '#/audit?service=' + k, class: k === source ? 'active' : '' }, v.label))),
     panel(null, form, h('div', { class: 'actions' },
-      act('导出 CSV', async () => { await download('GET', AUDIT_SOURCES[source].path + '/export?' + qs + '&format=csv'); return false; }, out, { cls: 'plain' }),
+      act('导出 CSV', async () => {
+        // the export streams the chain in order between two days (default: the last 30)
+        const p = new URLSearchParams({
+          from: inputs.from.value || beijingDay(-30), to: inputs.to.value || beijingDay(0), format: 'csv',
+        });
+        await download('GET', AUDIT_SOURCES[source].path + '/export?' + p);
+        return false;
+      }, out, { cls: 'plain', id: 'audit-export' }),
       act('校验哈希链', async () => {
         const v = await api('GET', AUDIT_SOURCES[source].path + '/verify');
-        out.replaceChildren(v.ok || v.intact ? h('p', null, tag('哈希链完整', 'ok')) : h('p', null, tag('哈希链断裂', 'bad'), ' ', json(v)));
+        out.replaceChildren(h('p', { id: 'audit-verification' }, v.ok
+          ? [tag('哈希链完整', 'ok'), ` 已校验 ${v.checked} 条`]
+          : [tag('哈希链断裂', 'bad'), ` 第一个断点:记录 ${v.firstBrokenId ?? '—'},${v.reason ?? ''}`]));
         return false;
       }, out, { cls: 'plain', id: 'audit-verify' })), out),
     panel(null, body),
