@@ -9,79 +9,53 @@ import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.CommissionSettled;
 import com.fenxiao.common.event.commission.v1.CommissionWithdrawn;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.fenxiao.common.messaging.EnvelopeListener;
 
 /** Settlement's decisions on the commission topic; the engine's own events there are skipped. */
-public class SettlementEventsListener implements MessageListenerConcurrently {
+public class SettlementEventsListener extends EnvelopeListener {
 
     static final String TAGS =
             "COMMISSION_SETTLED || COMMISSION_WITHDRAWN || COMMISSION_CANCELLED || COMMISSION_REVERSED";
-    private static final Logger log = LoggerFactory.getLogger(SettlementEventsListener.class);
 
-    private final EventCodec codec;
     private final FollowSettlement follow;
 
     public SettlementEventsListener(EventCodec codec, FollowSettlement follow) {
-        this.codec = codec;
+        super(codec, "settlement events");
         this.follow = follow;
     }
 
     @Override
-    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
-        try {
-            for (MessageExt message : messages) {
-                handle(message);
+    protected void handle(EventEnvelope envelope) throws MalformedEventException {
+        String id = envelope.eventId();
+        switch (envelope.type()) {
+            case "COMMISSION_SETTLED" -> {
+                CommissionSettled s = codec.payloadOf(envelope, CommissionSettled.class);
+                follow.follow(id, s.promoterId(), s.commissionId(), (c, now) -> c.releasedBySettlement(now));
             }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        } catch (RuntimeException e) {
-            log.warn("settlement events batch failed, will be redelivered: {}", e.toString());
-            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-        }
-    }
-
-    private void handle(MessageExt message) {
-        try {
-            EventEnvelope envelope = codec.readEnvelope(new String(message.getBody(), StandardCharsets.UTF_8));
-            String id = envelope.eventId();
-            switch (envelope.type()) {
-                case "COMMISSION_SETTLED" -> {
-                    CommissionSettled s = codec.payloadOf(envelope, CommissionSettled.class);
-                    follow.follow(id, s.promoterId(), s.commissionId(), (c, now) -> c.releasedBySettlement(now));
-                }
-                case "COMMISSION_WITHDRAWN" -> {
-                    CommissionWithdrawn w = codec.payloadOf(envelope, CommissionWithdrawn.class);
-                    follow.follow(id, w.promoterId(), w.commissionId(), (c, now) -> c.withdrawnBySettlement(now));
-                }
-                case "COMMISSION_CANCELLED" -> {
-                    CommissionCancelled c = codec.payloadOf(envelope, CommissionCancelled.class);
-                    if (CommissionOrigin.fromSettlement(c.origin())) {
-                        follow.follow(id, c.promoterId(), c.commissionId(), (r, now) -> r.cancelledBySettlement(now));
-                    }
-                }
-                case "COMMISSION_REVERSED" -> {
-                    CommissionReversed r = codec.payloadOf(envelope, CommissionReversed.class);
-                    if (CommissionOrigin.fromSettlement(r.origin())) {
-                        long remaining = r.remainingFen() == null ? 0 : r.remainingFen();
-                        follow.follow(
-                                id,
-                                r.promoterId(),
-                                r.commissionId(),
-                                (c, now) -> c.reversedBySettlement(r.amountFen(), remaining, now));
-                    }
-                }
-                default -> {
-                    // the engine's own events
+            case "COMMISSION_WITHDRAWN" -> {
+                CommissionWithdrawn w = codec.payloadOf(envelope, CommissionWithdrawn.class);
+                follow.follow(id, w.promoterId(), w.commissionId(), (c, now) -> c.withdrawnBySettlement(now));
+            }
+            case "COMMISSION_CANCELLED" -> {
+                CommissionCancelled c = codec.payloadOf(envelope, CommissionCancelled.class);
+                if (CommissionOrigin.fromSettlement(c.origin())) {
+                    follow.follow(id, c.promoterId(), c.commissionId(), (r, now) -> r.cancelledBySettlement(now));
                 }
             }
-        } catch (MalformedEventException e) {
-            log.error("unreadable commission event {} skipped: {}", message.getMsgId(), e.getMessage());
+            case "COMMISSION_REVERSED" -> {
+                CommissionReversed r = codec.payloadOf(envelope, CommissionReversed.class);
+                if (CommissionOrigin.fromSettlement(r.origin())) {
+                    long remaining = r.remainingFen() == null ? 0 : r.remainingFen();
+                    follow.follow(
+                            id,
+                            r.promoterId(),
+                            r.commissionId(),
+                            (c, now) -> c.reversedBySettlement(r.amountFen(), remaining, now));
+                }
+            }
+            default -> {
+                // the engine's own events
+            }
         }
     }
 }

@@ -10,57 +10,32 @@ import com.fenxiao.common.event.commission.v1.CommissionCreated;
 import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.ProductShare;
+import com.fenxiao.common.messaging.EnvelopeListener;
 import com.fenxiao.settlement.commission.application.RecordCommissionEvents;
 import com.fenxiao.settlement.commission.domain.EngineFact;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The engine's commission events; settlement's own events on the same topic are skipped. */
-public class CommissionEventsListener implements MessageListenerConcurrently {
+public class CommissionEventsListener extends EnvelopeListener {
 
     static final String TAGS =
             "COMMISSION_CREATED || COMMISSION_ADJUSTED || COMMISSION_CANCELLED || COMMISSION_REVERSED"
                     + " || COMMISSION_COMPLETED";
-    private static final Logger log = LoggerFactory.getLogger(CommissionEventsListener.class);
 
-    private final EventCodec codec;
     private final RecordCommissionEvents record;
 
     public CommissionEventsListener(EventCodec codec, RecordCommissionEvents record) {
-        this.codec = codec;
+        super(codec, "commission events");
         this.record = record;
     }
 
     @Override
-    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
-        try {
-            for (MessageExt message : messages) {
-                handle(message);
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        } catch (RuntimeException e) {
-            log.warn("commission events batch failed, will be redelivered: {}", e.toString());
-            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-        }
-    }
-
-    private void handle(MessageExt message) {
-        try {
-            EventEnvelope envelope = codec.readEnvelope(new String(message.getBody(), StandardCharsets.UTF_8));
-            EngineFact fact = factOf(envelope);
-            if (fact != null) {
-                record.record(envelope.eventId(), fact);
-            }
-        } catch (MalformedEventException e) {
-            log.error("unreadable commission event {} skipped: {}", message.getMsgId(), e.getMessage());
+    protected void handle(EventEnvelope envelope) throws MalformedEventException {
+        EngineFact fact = factOf(envelope);
+        if (fact != null) {
+            record.record(envelope.eventId(), fact);
         }
     }
 
