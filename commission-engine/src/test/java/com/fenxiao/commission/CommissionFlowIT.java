@@ -213,7 +213,8 @@ class CommissionFlowIT {
 
         ResponseEntity<String> self =
                 exchange(HttpMethod.POST, "/admin/v1/rules/change-requests/" + id + "/approve", maker, "{}");
-        assertThat(self.getStatusCode().value()).isEqualTo(409);
+        // one maker-checker for every service: self-approval is a refusal of this caller (403), not a conflict
+        assertThat(self.getStatusCode().value()).isEqualTo(403);
         assertThat(self.getBody()).contains("\"code\":\"SELF_APPROVAL\"");
 
         Instant beforeApproval = clock.instant().minusSeconds(1);

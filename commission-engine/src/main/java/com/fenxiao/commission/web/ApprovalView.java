@@ -2,7 +2,7 @@ package com.fenxiao.commission.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fenxiao.commission.approval.domain.ApprovalRequest;
+import com.fenxiao.common.approval.ApprovalRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record ApprovalView(
     public static ApprovalView of(ApprovalRequest r) {
         return new ApprovalView(
                 r.id(),
-                r.kind().name(),
+                r.kind(),
                 r.target(),
                 r.payload(),
                 r.reason(),

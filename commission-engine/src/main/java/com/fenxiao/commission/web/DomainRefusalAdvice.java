@@ -1,6 +1,5 @@
 package com.fenxiao.commission.web;
 
-import com.fenxiao.commission.approval.domain.ApprovalRefused;
 import com.fenxiao.commission.record.domain.CommissionRefused;
 import com.fenxiao.commission.rule.domain.RuleRefused;
 import com.fenxiao.common.error.PlatformException;
@@ -25,11 +24,6 @@ class DomainRefusalAdvice {
 
     @ExceptionHandler(CommissionRefused.class)
     ResponseEntity<ProblemDetail> commission(CommissionRefused e) {
-        return respond(new PlatformException.Refused(e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler(ApprovalRefused.class)
-    ResponseEntity<ProblemDetail> approval(ApprovalRefused e) {
         return respond(new PlatformException.Refused(e.code(), e.getMessage()));
     }
 

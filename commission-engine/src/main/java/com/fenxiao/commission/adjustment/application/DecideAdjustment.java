@@ -1,14 +1,13 @@
 package com.fenxiao.commission.adjustment.application;
 
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalRefused;
-import com.fenxiao.commission.approval.domain.ApprovalRequest;
-import com.fenxiao.commission.approval.domain.ApprovalStatus;
 import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.CommissionRefused;
 import com.fenxiao.commission.record.domain.Commissions;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.ApprovalStatus;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.event.commission.v1.CommissionAdjusted;
 import com.fenxiao.common.inbox.ProcessedEvents;
@@ -32,7 +31,7 @@ public class DecideAdjustment {
 
     static final String APPLIED = "adjustment-applied";
 
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
     private final Commissions commissions;
     private final ProcessedEvents processed;
     private final Outbox outbox;
@@ -40,13 +39,13 @@ public class DecideAdjustment {
     private final TransactionTemplate tx;
 
     public DecideAdjustment(
-            MakerChecker makerChecker,
+            Approvals approvals,
             Commissions commissions,
             ProcessedEvents processed,
             Outbox outbox,
             Clock clock,
             PlatformTransactionManager transactions) {
-        this.makerChecker = makerChecker;
+        this.approvals = approvals;
         this.commissions = commissions;
         this.processed = processed;
         this.outbox = outbox;
@@ -56,30 +55,32 @@ public class DecideAdjustment {
     }
 
     public ApprovalRequest decide(long approvalId, boolean approve, String note, long staffId, String requestId) {
-        ApprovalRequest stored = makerChecker.load(approvalId, ApprovalKind.COMMISSION_ADJUSTMENT);
+        String kind = ApprovalKind.COMMISSION_ADJUSTMENT.name();
+        ApprovalRequest stored = approvals.load(approvalId, kind);
         ApprovalRequest decided;
         if (approve && stored.status() == ApprovalStatus.APPROVED && stored.appliedAt() == null) {
             // approved earlier but not applied (a crash in between): apply now, once
-            if (stored.requestedBy() == staffId) {
-                throw new PlatformException.Refused(ApprovalRefused.SELF_APPROVAL, "不能审批自己提交的申请");
+            if (stored.isSelfApproval(staffId)) {
+                throw Approvals.selfApproval();
             }
             decided = stored;
         } else {
-            decided = makerChecker.decide(
-                    approvalId, ApprovalKind.COMMISSION_ADJUSTMENT, staffId, approve, note, requestId, null);
+            decided = approve
+                    ? approvals.approve(approvalId, kind, staffId, note, requestId, null)
+                    : approvals.reject(approvalId, kind, staffId, note, requestId);
         }
         if (!approve) {
             return decided;
         }
-        AdjustmentRequest adjustment = makerChecker.payloadOf(decided, AdjustmentRequest.class);
+        AdjustmentRequest adjustment = approvals.payloadOf(decided, AdjustmentRequest.class);
         try {
             tx.executeWithoutResult(status -> apply(decided, adjustment));
         } catch (CommissionRefused e) {
-            makerChecker.markFailed(decided, e.code(), staffId, requestId);
+            approvals.markFailed(decided, e.code(), staffId, requestId);
             throw new PlatformException.Refused(e.code(), e.getMessage());
         }
-        makerChecker.markApplied(decided, staffId, requestId);
-        return makerChecker.load(approvalId, ApprovalKind.COMMISSION_ADJUSTMENT);
+        approvals.markApplied(decided);
+        return approvals.load(approvalId, kind);
     }
 
     private void apply(ApprovalRequest approval, AdjustmentRequest a) {

@@ -1,11 +1,11 @@
 package com.fenxiao.commission.adjustment.application;
 
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalRequest;
 import com.fenxiao.commission.record.domain.Commission;
 import com.fenxiao.commission.record.domain.CommissionStatus;
 import com.fenxiao.commission.record.domain.Commissions;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.PlatformException;
 import org.springframework.stereotype.Service;
 
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 public class RequestAdjustment {
 
     private final Commissions commissions;
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
 
-    public RequestAdjustment(Commissions commissions, MakerChecker makerChecker) {
+    public RequestAdjustment(Commissions commissions, Approvals approvals) {
         this.commissions = commissions;
-        this.makerChecker = makerChecker;
+        this.approvals = approvals;
     }
 
     public ApprovalRequest request(long commissionId, long deltaFen, String reason, long staffId, String requestId) {
@@ -34,8 +34,8 @@ public class RequestAdjustment {
         if (c.amountFen() + deltaFen < 0) {
             throw new PlatformException.InvalidRequest("ADJUSTMENT_BELOW_ZERO", "调整后佣金不能为负");
         }
-        return makerChecker.request(
-                ApprovalKind.COMMISSION_ADJUSTMENT,
+        return approvals.request(
+                ApprovalKind.COMMISSION_ADJUSTMENT.name(),
                 "COMMISSION:" + commissionId,
                 new AdjustmentRequest(commissionId, c.promoterId(), c.orderId(), deltaFen),
                 reason,

@@ -1,8 +1,8 @@
 package com.fenxiao.commission.member.application;
 
-import com.fenxiao.commission.approval.domain.AuditEntry;
-import com.fenxiao.commission.approval.domain.AuditLog;
 import com.fenxiao.commission.member.domain.MemberStandings;
+import com.fenxiao.common.audit.AuditRecord;
+import com.fenxiao.common.audit.AuditTrail;
 import com.fenxiao.common.id.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangePromoterStanding {
 
     private final MemberStandings standings;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ChangePromoterStanding(MemberStandings standings, AuditLog audit, IdGenerator ids, Clock clock) {
+    public ChangePromoterStanding(MemberStandings standings, AuditTrail audit, IdGenerator ids, Clock clock) {
         this.standings = standings;
         this.audit = audit;
         this.ids = ids;
@@ -32,7 +32,7 @@ public class ChangePromoterStanding {
     public void setDisabled(long promoterId, boolean disabled, String reason, long staffId, String requestId) {
         Instant now = clock.instant();
         standings.setDisabled(promoterId, disabled, now);
-        audit.append(new AuditEntry(
+        audit.append(new AuditRecord(
                 ids.nextId(),
                 staffId,
                 disabled ? "PROMOTER_DISABLED" : "PROMOTER_ENABLED",

@@ -1,12 +1,12 @@
 package com.fenxiao.commission.rule.application;
 
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalRequest;
 import com.fenxiao.commission.rule.domain.RuleChange;
 import com.fenxiao.commission.rule.domain.RuleRefused;
 import com.fenxiao.commission.rule.domain.RuleVersion;
 import com.fenxiao.commission.rule.domain.RuleVersions;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.id.IdGenerator;
 import java.time.Clock;
@@ -21,15 +21,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class DecideRuleChange {
 
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
     private final RuleVersions versions;
     private final CurrentRules rules;
     private final IdGenerator ids;
     private final Clock clock;
 
     public DecideRuleChange(
-            MakerChecker makerChecker, RuleVersions versions, CurrentRules rules, IdGenerator ids, Clock clock) {
-        this.makerChecker = makerChecker;
+            Approvals approvals, RuleVersions versions, CurrentRules rules, IdGenerator ids, Clock clock) {
+        this.approvals = approvals;
         this.versions = versions;
         this.rules = rules;
         this.ids = ids;
@@ -37,9 +37,10 @@ public class DecideRuleChange {
     }
 
     public ApprovalRequest decide(long approvalId, boolean approve, String note, long staffId, String requestId) {
-        ApprovalRequest decided = makerChecker.decide(
-                approvalId, ApprovalKind.RULE_CHANGE, staffId, approve, note, requestId, request -> {
-                    RuleChange change = makerChecker.payloadOf(request, RuleChange.class);
+        String kind = ApprovalKind.RULE_CHANGE.name();
+        ApprovalRequest decided = approve
+                ? approvals.approve(approvalId, kind, staffId, note, requestId, request -> {
+                    RuleChange change = approvals.payloadOf(request, RuleChange.class);
                     try {
                         change.checkAgainst(rules.caps());
                     } catch (RuleRefused e) {
@@ -57,7 +58,9 @@ public class DecideRuleChange {
                             change.qualification(),
                             effective,
                             request.id()));
-                });
+                    return null; // audited as the approval of the request, whose payload is the change
+                })
+                : approvals.reject(approvalId, kind, staffId, note, requestId);
         rules.book();
         return decided;
     }

@@ -1,10 +1,10 @@
 package com.fenxiao.commission.rule.application;
 
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalRequest;
 import com.fenxiao.commission.rule.domain.RuleChange;
 import com.fenxiao.commission.rule.domain.RuleRefused;
+import com.fenxiao.common.approval.ApprovalRequest;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.PlatformException;
 import org.springframework.stereotype.Service;
 
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequestRuleChange {
 
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
     private final CurrentRules rules;
 
-    public RequestRuleChange(MakerChecker makerChecker, CurrentRules rules) {
-        this.makerChecker = makerChecker;
+    public RequestRuleChange(Approvals approvals, CurrentRules rules) {
+        this.approvals = approvals;
         this.rules = rules;
     }
 
@@ -26,7 +26,12 @@ public class RequestRuleChange {
         } catch (RuleRefused e) {
             throw new PlatformException.InvalidRequest(e.code(), e.getMessage());
         }
-        return makerChecker.request(
-                ApprovalKind.RULE_CHANGE, change.scope() + ":" + change.scopeId(), change, reason, staffId, requestId);
+        return approvals.request(
+                ApprovalKind.RULE_CHANGE.name(),
+                change.scope() + ":" + change.scopeId(),
+                change,
+                reason,
+                staffId,
+                requestId);
     }
 }

@@ -2,12 +2,12 @@ package com.fenxiao.commission.adjustment.adapter.web;
 
 import com.fenxiao.commission.adjustment.application.DecideAdjustment;
 import com.fenxiao.commission.adjustment.application.RequestAdjustment;
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalStatus;
 import com.fenxiao.commission.web.ApprovalView;
 import com.fenxiao.commission.web.DecisionBody;
 import com.fenxiao.commission.web.WebRequests;
+import com.fenxiao.common.approval.ApprovalStatus;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.security.CallerIdentity;
@@ -35,13 +35,13 @@ class AdjustmentAdminController {
 
     private final RequestAdjustment requestAdjustment;
     private final DecideAdjustment decideAdjustment;
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
 
     AdjustmentAdminController(
-            RequestAdjustment requestAdjustment, DecideAdjustment decideAdjustment, MakerChecker makerChecker) {
+            RequestAdjustment requestAdjustment, DecideAdjustment decideAdjustment, Approvals approvals) {
         this.requestAdjustment = requestAdjustment;
         this.decideAdjustment = decideAdjustment;
-        this.makerChecker = makerChecker;
+        this.approvals = approvals;
     }
 
     @PostMapping("/{commissionId:\\d+}/adjustment-requests")
@@ -62,8 +62,8 @@ class AdjustmentAdminController {
         caller.requireStaff(READERS);
         int n = WebRequests.pageSize(size);
         return ApprovalView.Page.of(
-                makerChecker.list(
-                        ApprovalKind.COMMISSION_ADJUSTMENT, statusOf(status), WebRequests.cursor(cursor), n + 1),
+                approvals.list(
+                        ApprovalKind.COMMISSION_ADJUSTMENT.name(), statusOf(status), WebRequests.cursor(cursor), n + 1),
                 n);
     }
 

@@ -1,8 +1,6 @@
 package com.fenxiao.commission.rule.adapter.web;
 
-import com.fenxiao.commission.approval.application.MakerChecker;
 import com.fenxiao.commission.approval.domain.ApprovalKind;
-import com.fenxiao.commission.approval.domain.ApprovalStatus;
 import com.fenxiao.commission.rule.application.CurrentRules;
 import com.fenxiao.commission.rule.application.DecideRuleChange;
 import com.fenxiao.commission.rule.application.RequestRuleChange;
@@ -14,6 +12,8 @@ import com.fenxiao.commission.rule.domain.RuleVersion;
 import com.fenxiao.commission.web.ApprovalView;
 import com.fenxiao.commission.web.DecisionBody;
 import com.fenxiao.commission.web.WebRequests;
+import com.fenxiao.common.approval.ApprovalStatus;
+import com.fenxiao.common.approval.Approvals;
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.security.CallerIdentity;
@@ -48,19 +48,19 @@ class RuleAdminController {
     private final CurrentRules rules;
     private final RequestRuleChange requestChange;
     private final DecideRuleChange decideChange;
-    private final MakerChecker makerChecker;
+    private final Approvals approvals;
     private final Clock clock;
 
     RuleAdminController(
             CurrentRules rules,
             RequestRuleChange requestChange,
             DecideRuleChange decideChange,
-            MakerChecker makerChecker,
+            Approvals approvals,
             Clock clock) {
         this.rules = rules;
         this.requestChange = requestChange;
         this.decideChange = decideChange;
-        this.makerChecker = makerChecker;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -111,7 +111,8 @@ class RuleAdminController {
         caller.requireStaff(READERS);
         int n = WebRequests.pageSize(size);
         return ApprovalView.Page.of(
-                makerChecker.list(ApprovalKind.RULE_CHANGE, statusOf(status), WebRequests.cursor(cursor), n + 1), n);
+                approvals.list(ApprovalKind.RULE_CHANGE.name(), statusOf(status), WebRequests.cursor(cursor), n + 1),
+                n);
     }
 
     @PostMapping("/change-requests/{id}/approve")

@@ -1,9 +1,0 @@
-package com.fenxiao.commission.approval.domain;
-
-/** PENDING → APPROVED (then applied) or REJECTED; FAILED when the approved effect was refused. */
-public enum ApprovalStatus {
-    PENDING,
-    APPROVED,
-    REJECTED,
-    FAILED
-}
