@@ -41,4 +41,9 @@ public class PersistenceConfiguration {
     ShardedTable auditHead() {
         return ShardedTable.acrossDatabases("audit_head", "shard_key");
     }
+
+    @Bean
+    ShardedTable approvalRequests() {
+        return ShardedTable.acrossDatabases("approval_request", "shard_key");
+    }
 }

@@ -16,8 +16,6 @@ import com.fenxiao.settlement.commission.domain.SettlementRefused;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,14 +39,14 @@ public class DecideHeld {
             SettledCommissions commissions,
             CommissionTotals totals,
             Outbox outbox,
-            DataSource dataSource,
+            AuditTrail audit,
             IdGenerator ids,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.commissions = commissions;
         this.totals = totals;
         this.outbox = outbox;
-        this.audit = new AuditTrail(new JdbcTemplate(dataSource));
+        this.audit = audit;
         this.ids = ids;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
