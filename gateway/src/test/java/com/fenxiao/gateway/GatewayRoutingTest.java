@@ -286,6 +286,53 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void reaches_each_service_audit_log_under_the_service_name() {
+        client.get()
+                .uri("/admin/v1/audit/relation/verify")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/audit/verify");
+
+        client.get()
+                .uri("/admin/v1/audit/commission?action=RULE_CHANGE_APPROVED&size=20")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/audit");
+
+        client.get()
+                .uri("/admin/v1/audit/relation/export?from=2026-11-01&to=2026-11-30")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/audit/export");
+
+        // settlement is down in this test: its audit route reaches it (503), an unknown service is not routed
+        client.get()
+                .uri("/admin/v1/audit/settlement/verify")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503);
+        client.get()
+                .uri("/admin/v1/audit/elsewhere/verify")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        client.get()
+                .uri("/admin/v1/audit/relation")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + memberToken(42))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void serves_each_service_openapi_document_under_docs() {
         client.get()
                 .uri("/docs/withdrawal/v3/api-docs")
