@@ -248,7 +248,15 @@ public final class AuthorizationMatrix {
 
     /** Checks the table against the mapped endpoints and its own rules, then calls every endpoint as everyone. */
     public void verify(RequestMappingHandlerMapping mapping, int port) {
-        Set<String> mapped = endpointsOf(mapping);
+        List<String> problems = problemsWith(endpointsOf(mapping));
+        if (!problems.isEmpty()) {
+            fail("authorization matrix table:\n  " + String.join("\n  ", problems));
+        }
+        callEveryone(port);
+    }
+
+    /** What is wrong with the table for these mapped endpoints; empty when it is complete and keeps the rules. */
+    public List<String> problemsWith(Set<String> mapped) {
         List<String> problems = new ArrayList<>();
         for (String e : mapped) {
             if (!table.containsKey(e)) {
@@ -261,9 +269,10 @@ public final class AuthorizationMatrix {
             }
         }
         table.forEach((endpoint, rule) -> checkTable(endpoint, rule, problems));
-        if (!problems.isEmpty()) {
-            fail("authorization matrix table:\n  " + String.join("\n  ", problems));
-        }
+        return problems;
+    }
+
+    private void callEveryone(int port) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
