@@ -90,7 +90,7 @@ run('staff', async (browser) => {
   await step('maker logs in and looks the member up with their relations', pages, async () => {
     await consoleLogin(maker, staff.maker, 'console-login');
     await maker.goto(`${BASE}/console/#/members?q=${member}`);
-    await maker.locator('#member-detail').waitFor();
+    await maker.locator('main[data-view="members"] #member-detail').waitFor();
     check((await maker.locator('#member-inviter').innerText()).length > 1, 'the inviter is shown');
     check((await maker.locator('#member-inviter a').getAttribute('href')).includes(inviter), 'the inviter links to its member');
     await shot(maker, 'console-member-with-inviter');
@@ -104,7 +104,7 @@ run('staff', async (browser) => {
     await maker.click('#dialog-ok');
     await maker.locator('#toast:not([hidden])').waitFor();
     await maker.goto(`${BASE}/console/#/approvals?kind=unbind&status=PENDING`);
-    const row = maker.locator('tbody tr', { hasText: member });
+    const row = maker.locator('main[data-view="approvals"] tbody tr', { hasText: member });
     await row.waitFor();
     check((await row.innerText()).includes('本人发起,需他人审批'), 'the maker cannot approve their own request');
     check(await row.locator('button').count() === 0, 'no approve button for the maker');
@@ -114,7 +114,7 @@ run('staff', async (browser) => {
   await step('checker logs in and approves it from the approvals inbox', pages, async () => {
     await consoleLogin(checker, staff.checker);
     await checker.goto(`${BASE}/console/#/approvals?kind=unbind&status=PENDING`);
-    const row = checker.locator('tbody tr', { hasText: member });
+    const row = checker.locator('main[data-view="approvals"] tbody tr', { hasText: member });
     await row.waitFor();
     await shot(checker, 'console-approvals-inbox-checker');
     await row.locator('button', { hasText: '通过' }).click();
@@ -130,7 +130,7 @@ run('staff', async (browser) => {
     check(text.includes(staff.maker.staffId) && text.includes(staff.checker.staffId), 'requester and approver on the approved request: ' + text);
     await shot(checker, 'console-approvals-approved');
     await checker.goto(`${BASE}/console/#/members?q=${member}`);
-    await checker.locator('#member-detail').waitFor();
+    await checker.locator('main[data-view="members"] #member-detail').waitFor();
     check((await checker.locator('#member-inviter').innerText()).trim() === '—', 'the member has no inviter any more');
     await shot(checker, 'console-member-unbound-with-history');
   });
@@ -138,7 +138,7 @@ run('staff', async (browser) => {
   await step('the audit log page shows the request and the approval', pages, async () => {
     await consoleLogin(auditor, staff.auditor);
     await auditor.goto(`${BASE}/console/#/audit?service=relation`);
-    await auditor.locator('main table, main .error').first().waitFor();
+    await auditor.locator('main[data-view="audit"] #audit-search').waitFor();
     const failure = auditor.locator('main .panel .error');
     if (await failure.count()) {
       const message = await failure.first().innerText();
@@ -146,7 +146,7 @@ run('staff', async (browser) => {
         + ' audit entries and the approval record instead');
       await shot(auditor, 'console-audit-log-unavailable');
       await auditor.goto(`${BASE}/console/#/members?q=${member}`);
-      await auditor.locator('#member-detail').waitFor();
+      await auditor.locator('main[data-view="members"] #member-detail').waitFor();
       const text = await auditor.locator('main').innerText();
       check(text.includes('UNBIND_APPROVED') || text.includes('ADMIN_UNBIND') || text.includes('UNBIND'), 'the member audit shows the unbind');
       await shot(auditor, 'console-member-audit-entries');
@@ -167,7 +167,7 @@ run('staff', async (browser) => {
   await step('the other console pages open (rules, risk, withdrawals, settlement, reconciliation, exports)', pages, async () => {
     for (const [route, marker] of [['rules', '#rule-level1'], ['risk', 'table'], ['withdrawals', 'table'], ['settlement', 'table'], ['reconciliation', '#margin-chart'], ['exports', '#export-commission-ledger']]) {
       await auditor.goto(`${BASE}/console/#/${route}`);
-      await auditor.locator(`main ${marker}, main .error`).first().waitFor();
+      await auditor.locator(`main[data-view="${route}"] ${marker}, main[data-view="${route}"] .error`).first().waitFor();
       const error = await auditor.locator('main > .error, main .panel > .error').count();
       check(error === 0, `the ${route} page opens without an error: ` + (error ? await auditor.locator('main .error').first().innerText() : ''));
       await shot(auditor, 'console-' + route);

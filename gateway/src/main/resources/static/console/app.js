@@ -74,6 +74,7 @@ function toast(text) {
 
 function show(navKey, title, ...content) {
   document.title = title + ' - 运营后台';
+  view.dataset.view = navKey || 'login';
   nav.hidden = !store.token;
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.nav === navKey);
   const c = claims();
@@ -668,6 +669,34 @@ function exportsView() {
     ], EXPORTS.map((e) => ({ ...e, id: e.kind })))));
 }
 
+// ---------------------------------------------------------------- staff accounts (ADMIN)
+
+async function staffView() {
+  const r = await api('GET', '/admin/v1/staff?size=100');
+  const out = h('div');
+  const username = h('input', { id: 'staff-username', maxlength: 64, autocomplete: 'off' });
+  const password = h('input', { id: 'staff-password', type: 'password', maxlength: 200, autocomplete: 'new-password' });
+  const roles = Object.keys(ROLE).map((role) => h('label', null, h('input', { type: 'checkbox', value: role, class: 'staff-role' }), ROLE[role]));
+  const create = act('创建账号', async () => {
+    const chosen = roles.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    await api('POST', '/admin/v1/staff', { username: username.value.trim(), password: password.value, roles: chosen });
+  }, out, { id: 'staff-create' });
+  const toggle = (a) => act(a.disabled ? '启用' : '停用', async () => {
+    const reason = await ask((a.disabled ? '启用' : '停用') + '原因');
+    if (reason === null) return false;
+    await api('POST', `/admin/v1/staff/${a.id}/${a.disabled ? 'enable' : 'disable'}`, { reason });
+  }, out, { cls: a.disabled ? 'plain' : 'danger' });
+  show('staff', '工作人员',
+    panel('新建工作人员', h('div', { class: 'toolbar' },
+      h('label', null, '用户名', username), h('label', null, '初始密码', password), roles, create), out,
+      h('p', { class: 'muted' }, '角色:运营(规则、关系、风险)、财务(提现、对账)、审计(只读)、管理员。密码以 BCrypt 保存。')),
+    panel(null, table([
+      ['工号', (a) => a.id], ['用户名', (a) => a.username], ['角色', (a) => a.roles.map((x) => ROLE[x] || x).join('、')],
+      ['状态', (a) => a.disabled ? tag('已停用', 'bad') : tag('正常', 'ok')], ['创建', (a) => when(a.createdAt)],
+      ['操作', (a) => toggle(a)],
+    ], r.items)));
+}
+
 // ---------------------------------------------------------------- router
 
 const ROUTES = {
@@ -680,11 +709,22 @@ const ROUTES = {
   reconciliation: reconciliationView,
   audit: auditView,
   exports: exportsView,
+  staff: staffView,
 };
 
 let rendering = 0;
+let queue = Promise.resolve();
 
-async function render() {
+/**
+ * Renders the view the address names now. Renders run one after another, so a slow earlier view can
+ * never paint over the one navigated to after it.
+ */
+function render() {
+  queue = queue.then(renderNow, renderNow);
+  return queue;
+}
+
+async function renderNow() {
   if (!store.token) { loginView(); return; }
   const [name, qs] = location.hash.replace(/^#\/?/, '').split('?');
   const route = ROUTES[name] ? name : 'approvals';

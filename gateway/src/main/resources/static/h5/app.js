@@ -441,8 +441,18 @@ const ROUTES = {
 };
 
 let rendering = 0;
+let queue = Promise.resolve();
 
-async function render() {
+/**
+ * Renders the view the address names now. Renders run one after another, so a slow earlier view can
+ * never paint over the one navigated to after it.
+ */
+function render() {
+  queue = queue.then(renderNow, renderNow);
+  return queue;
+}
+
+async function renderNow() {
   const [name, qs] = location.hash.replace(/^#\/?/, '').split('?');
   let route = ROUTES[name] ? name : 'home';
   if (!store.token) route = 'login';
@@ -455,6 +465,13 @@ async function render() {
     page('出错了', null, h('div', { class: 'card' }, errorBox(e),
       h('button', { type: 'button', onclick: () => render() }, '重试')));
   }
+}
+
+// The mini-program may open the web-view with its member token in the fragment (never sent to a server):
+// /h5/#token=<member token>. It is kept like a login's and removed from the address at once.
+if (location.hash.startsWith('#token=')) {
+  store.token = decodeURIComponent(location.hash.slice('#token='.length));
+  history.replaceState(null, '', location.pathname + location.search + '#/home');
 }
 
 window.addEventListener('hashchange', render);
