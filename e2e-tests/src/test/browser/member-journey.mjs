@@ -5,7 +5,7 @@
 // the wallet shows it available -> real name -> withdrawal quote (fee, tax, net, arrival) -> confirm
 // with an idempotency key -> history.
 import {
-  BASE, NOTICE, RUN, api, check, eventually, idNumber, log, memberLogin, nowIso, orderEvent, phone, run,
+  BASE, NOTICE, RUN, api, check, eventually, idNumber, log, memberLogin, mintStaffToken, nowIso, orderEvent, phone, run,
   shot, step, watch, yuanText,
 } from './lib.mjs';
 
@@ -86,8 +86,9 @@ run('member', async (browser) => {
 
   const orderId = `E2E${RUN}`.toUpperCase();
   await step('the friend pays an order (signed order event)', pages, async () => {
-    // the buyer's chain reaches the commission engine through RELATION_EVENTS; give the relay a moment
-    await new Promise((r) => setTimeout(r, 3000));
+    // the buyer's chain reaches the commission engine through RELATION_EVENTS (outbox relay, then the
+    // engine's consumer); an order system sends a payment minutes after a sign-up, here a few seconds
+    await new Promise((r) => setTimeout(r, 5000));
     const queued = await orderEvent({
       eventId: `paid-${orderId}`, type: 'PAID', orderId, orderNo: `SO-${orderId}`, buyerId: buyer.userId,
       occurredAt: nowIso(),
@@ -98,12 +99,19 @@ run('member', async (browser) => {
 
   await step('commissions: the new commission, pending, with its source', pages, async () => {
     await page.goto(`${BASE}/h5/#/commissions`);
-    const item = await eventually('the commission on the page', async () => {
-      await page.reload();
-      await page.locator('#commission-list').waitFor();
-      const li = page.locator('#commission-list li.commission', { hasText: `SO-${orderId}` });
-      return (await li.count()) === 1 ? li : null;
-    }, 60000, 1500);
+    let item;
+    try {
+      item = await eventually('the commission on the page', async () => {
+        await page.reload();
+        await page.locator('#commission-list').waitFor();
+        const li = page.locator('#commission-list li.commission', { hasText: `SO-${orderId}` });
+        return (await li.count()) === 1 ? li : null;
+      }, 60000, 1500);
+    } catch (e) {
+      // what the engine made of the order (chain used, level decisions), for whoever reads the failure
+      const order = await api('GET', `/admin/v1/commissions/orders/${orderId}`, { token: mintStaffToken(1, ['AUDITOR']), raw: true });
+      throw new Error(`${e.message}; the engine's view of the order: ${order.status} ${JSON.stringify(order.body)}`);
+    }
     const text = await item.innerText();
     check(text.includes(yuanText(LEVEL1_FEN)), `amount ${yuanText(LEVEL1_FEN)} in: ${text}`);
     check(text.includes('一级'), 'level 1 in: ' + text);

@@ -8,12 +8,11 @@ import {
 /** The staff login call; the answer's token field is named here only. */
 const LOGIN = { path: '/admin/v1/auth/login', tokenField: 'token' };
 
-/** Each service's audit log (append-only, hash-chained). */
+/** Each service's audit log (append-only, hash-chained), as the gateway routes them: /admin/v1/audit/{service}/… */
 const AUDIT_SOURCES = {
   relation: { label: '关系服务', path: '/admin/v1/audit/relation' },
   commission: { label: '佣金服务', path: '/admin/v1/audit/commission' },
   settlement: { label: '结算服务', path: '/admin/v1/audit/settlement' },
-  withdrawal: { label: '提现服务', path: '/admin/v1/audit/withdrawal' },
 };
 
 const EXPORTS = [
