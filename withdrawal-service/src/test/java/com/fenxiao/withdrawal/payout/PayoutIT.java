@@ -11,7 +11,9 @@ import com.fenxiao.testing.TestClock;
 import com.fenxiao.testing.TestKeys;
 import com.fenxiao.testing.TopicWatcher;
 import com.fenxiao.withdrawal.WithdrawalTestProperties;
+import com.fenxiao.withdrawal.payout.adapter.wechat.local.LocalWeChatPay;
 import com.fenxiao.withdrawal.payout.application.PayOutWithdrawal;
+import com.fenxiao.withdrawal.payout.application.PayoutMetrics;
 import com.fenxiao.withdrawal.payout.application.SyncTransfer;
 import com.fenxiao.withdrawal.request.application.RequestWithdrawal;
 import com.fenxiao.withdrawal.request.domain.Channel;
@@ -22,6 +24,7 @@ import com.fenxiao.withdrawal.wallet.domain.Balances;
 import com.fenxiao.withdrawal.wallet.domain.EntryType;
 import com.fenxiao.withdrawal.wallet.domain.WalletBalances;
 import com.fenxiao.withdrawal.wallet.domain.Wallets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,14 +53,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * WeChat Pay transfer bills through the real SDK against a fake WeChat Pay that checks signatures,
  * signs answers and encrypts callbacks: exactly-once payment across timeouts and duplicate callbacks,
- * refused forged and stale callbacks, failures and expiry returning the funds.
+ * refused forged and stale callbacks, failures and expiry returning the funds, and the payout meters
+ * of deploy/monitoring counting each outcome once.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PayoutIT.MovableClock.class)
 class PayoutIT {
 
-    private static final FakeWeChatPay WECHAT = FakeWeChatPay.start();
+    private static final LocalWeChatPay WECHAT = LocalWeChatPay.start();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TopicWatcher withdrawalEvents;
 
@@ -107,6 +111,12 @@ class PayoutIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    PayoutMetrics payoutMetrics;
+
     @BeforeAll
     static void watch() {
         withdrawalEvents = TopicWatcher.watch(Topics.WITHDRAWAL_EVENTS);
@@ -151,12 +161,15 @@ class PayoutIT {
     @Test
     void a_payout_that_times_out_is_queried_and_paid_exactly_once_even_with_duplicate_callbacks() throws Exception {
         Withdrawal w = approvedWithdrawal(1_000);
+        double paidBefore = payouts("PAID");
+        double retriedBefore = payouts("RETRIED");
         int createsBefore = WECHAT.createCalls.get();
-        WECHAT.nextCreate = FakeWeChatPay.NextCreate.TIME_OUT;
+        WECHAT.nextCreate = LocalWeChatPay.NextCreate.TIME_OUT;
 
         Withdrawal afterTimeout = payOut.payOut(w.id());
         assertThat(afterTimeout.status()).isEqualTo(WithdrawalStatus.PAYING);
         assertThat(afterTimeout.billState()).isEqualTo("UNKNOWN");
+        assertThat(payouts("RETRIED") - retriedBefore).isEqualTo(1);
         String bill = afterTimeout.outBillNo();
         assertThat(WECHAT.bills).containsKey(bill); // WeChat Pay did create it
 
@@ -178,6 +191,7 @@ class PayoutIT {
         assertThat(wallets.ledgerSums(w.promoterId())).isEqualTo(b);
         assertThat(WECHAT.bills.get(bill).timesPaid.get()).isEqualTo(1);
         assertThat(WECHAT.signatureFailures.get()).isZero();
+        assertThat(payouts("PAID") - paidBefore).isEqualTo(1); // two callbacks, a sync and a payOut: one payment
         await().atMost(Duration.ofSeconds(60)).until(() -> events(w.id(), "WITHDRAWAL_PAID") == 1);
         Thread.sleep(1_000);
         assertThat(events(w.id(), "WITHDRAWAL_PAID")).isEqualTo(1);
@@ -203,7 +217,8 @@ class PayoutIT {
     @Test
     void a_failed_payout_returns_the_funds_whether_the_bill_fails_at_once_or_later() throws Exception {
         Withdrawal now = approvedWithdrawal(1_500);
-        WECHAT.nextCreate = FakeWeChatPay.NextCreate.FAIL;
+        double failedBefore = payouts("FAILED");
+        WECHAT.nextCreate = LocalWeChatPay.NextCreate.FAIL;
         assertThat(payOut.payOut(now.id()).status()).isEqualTo(WithdrawalStatus.FAILED);
         assertThat(balancesOf.of(now.promoterId()).orElseThrow()).isEqualTo(new Balances(0, 10_000, 0, 0, 0));
 
@@ -213,6 +228,7 @@ class PayoutIT {
         assertThat(WECHAT.notify(noticeUrl(), bill).statusCode()).isEqualTo(204);
         assertThat(WECHAT.notify(noticeUrl(), bill).statusCode()).isEqualTo(204);
         assertThat(status(later)).isEqualTo("FAILED");
+        assertThat(payouts("FAILED") - failedBefore).isEqualTo(2); // the second callback counts nothing
         Balances b = balancesOf.of(later.promoterId()).orElseThrow();
         assertThat(b).isEqualTo(new Balances(0, 10_000, 0, 0, 0));
         assertThat(wallets.ledgerSums(later.promoterId())).isEqualTo(b);
@@ -229,14 +245,32 @@ class PayoutIT {
     @Test
     void an_unconfirmed_transfer_is_cancelled_after_24_hours_and_the_funds_return() throws Exception {
         Withdrawal w = approvedWithdrawal(3_000);
+        double expiredBefore = payouts("EXPIRED");
+        double failedBefore = payouts("FAILED");
         String bill = payOut.payOut(w.id()).outBillNo();
         clock.advance(Duration.ofHours(23));
         assertThat(sync.sync(w.id()).status()).isEqualTo(WithdrawalStatus.PAYING);
+        // in flight since the payout started, by the service's clock
+        assertThat(payoutMetrics.refreshInFlight()).isGreaterThanOrEqualTo(23 * 3600L);
+        assertThat(meters.get("withdrawal.payouts.in.flight.oldest.seconds")
+                        .gauge()
+                        .value())
+                .isGreaterThanOrEqualTo(23 * 3600.0);
         clock.advance(Duration.ofHours(1));
         assertThat(sync.sync(w.id()).status()).isEqualTo(WithdrawalStatus.FAILED);
         assertThat(WECHAT.bills.get(bill).state).isEqualTo("CANCELLED");
         assertThat(WECHAT.bills.get(bill).timesPaid.get()).isZero();
         assertThat(balancesOf.of(w.promoterId()).orElseThrow()).isEqualTo(new Balances(0, 10_000, 0, 0, 0));
+        assertThat(payouts("EXPIRED") - expiredBefore).isEqualTo(1);
+        assertThat(payouts("FAILED") - failedBefore).isZero();
+    }
+
+    private double payouts(String outcome) {
+        return meters.get("withdrawal.payouts")
+                .tag("outcome", outcome)
+                .tag("channel", "WECHAT")
+                .counter()
+                .count();
     }
 
     private String status(Withdrawal w) throws Exception {

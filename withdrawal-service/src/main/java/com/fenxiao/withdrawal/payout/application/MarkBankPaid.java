@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 public class MarkBankPaid {
 
     private final WithdrawalSteps steps;
+    private final PayoutMetrics metrics;
 
-    public MarkBankPaid(WithdrawalSteps steps) {
+    public MarkBankPaid(WithdrawalSteps steps, PayoutMetrics metrics) {
         this.steps = steps;
+        this.metrics = metrics;
     }
 
     public Withdrawal markPaid(long staffId, long withdrawalId, String bankReference) {
@@ -26,12 +28,14 @@ public class MarkBankPaid {
         if (w.channel() != Channel.BANK) {
             throw new PlatformException.Refused("WITHDRAWAL_NOT_BANK", "该提现不是银行卡提现");
         }
-        return steps.paid(
+        Withdrawal paid = steps.paid(
                         w.promoterId(),
                         w.id(),
                         Set.of(WithdrawalStatus.BANK_EXPORTED),
                         "staff:" + staffId,
                         x -> x.withBank(x.bankBatch(), bankReference.strip()))
                 .orElseThrow(() -> new PlatformException.Refused("WITHDRAWAL_STATE_CHANGED", "该提现当前状态不允许此操作"));
+        metrics.record(PayoutOutcome.PAID, Channel.BANK);
+        return paid;
     }
 }

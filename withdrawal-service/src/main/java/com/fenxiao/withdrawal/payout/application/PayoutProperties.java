@@ -13,6 +13,16 @@ public class PayoutProperties {
     private String remark = "佣金提现";
     /** From this amount WeChat Pay requires the payee's real name (encrypted). */
     private long realNameFromFen = 200_000;
+    /** How often the gauge of the oldest payout in flight is re-read (zero: only by the sync job). */
+    private Duration inFlightRefresh = Duration.ofSeconds(30);
+
+    public Duration getInFlightRefresh() {
+        return inFlightRefresh;
+    }
+
+    public void setInFlightRefresh(Duration inFlightRefresh) {
+        this.inFlightRefresh = inFlightRefresh;
+    }
 
     public Duration getConfirmationWindow() {
         return confirmationWindow;

@@ -1,5 +1,6 @@
 package com.fenxiao.withdrawal.export.adapter.web;
 
+import com.fenxiao.common.export.TabularExport;
 import com.fenxiao.common.security.CallerIdentity;
 import com.fenxiao.common.security.StaffRole;
 import com.fenxiao.withdrawal.export.application.ExportTaxWithholdings;
@@ -7,8 +8,8 @@ import com.fenxiao.withdrawal.export.application.ExportWalletLedger;
 import com.fenxiao.withdrawal.export.application.ExportWithdrawals;
 import com.fenxiao.withdrawal.export.domain.ExportFormat;
 import com.fenxiao.withdrawal.export.domain.ExportPeriod;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class ExportController {
-
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** Money and personal data: finance, audit and admin. */
     private static final StaffRole[] LEDGER_READERS = {StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN};
@@ -106,9 +104,10 @@ class ExportController {
             ExportFormat format,
             String sheetName,
             List<String> headers,
-            SheetStream.Rows rows) {
+            Consumer<TabularExport.Rows> rows) {
         String filename = name + "-" + period.from() + "-" + period.to() + "." + format.extension();
-        StreamingResponseBody body = out -> SheetStream.write(format, sheetName, headers, rows, out);
+        TabularExport.Format kind = format == ExportFormat.XLSX ? TabularExport.Format.XLSX : TabularExport.Format.CSV;
+        StreamingResponseBody body = out -> TabularExport.write(kind, sheetName, headers, rows, out);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -116,7 +115,7 @@ class ExportController {
                                 .filename(filename)
                                 .build()
                                 .toString())
-                .contentType(format == ExportFormat.CSV ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
+                .contentType(MediaType.parseMediaType(kind.contentType()))
                 .body(body);
     }
 }

@@ -1,5 +1,6 @@
 package com.fenxiao.withdrawal.export.adapter.web;
 
+import com.fenxiao.common.export.TabularExport;
 import com.fenxiao.common.time.BusinessTime;
 import com.fenxiao.withdrawal.export.domain.LedgerLine;
 import com.fenxiao.withdrawal.export.domain.TaxLine;
@@ -126,7 +127,7 @@ final class ExportSheets {
     }
 
     static BigDecimal yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2);
+        return TabularExport.yuan(fen);
     }
 
     private static String time(Instant at) {

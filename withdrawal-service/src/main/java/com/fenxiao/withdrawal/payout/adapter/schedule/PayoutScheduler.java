@@ -1,6 +1,7 @@
 package com.fenxiao.withdrawal.payout.adapter.schedule;
 
 import com.fenxiao.withdrawal.payout.application.PayOutWithdrawal;
+import com.fenxiao.withdrawal.payout.application.PayoutMetrics;
 import com.fenxiao.withdrawal.payout.application.SyncTransfer;
 import com.fenxiao.withdrawal.request.application.ListWithdrawals;
 import com.fenxiao.withdrawal.request.domain.Channel;
@@ -24,11 +25,13 @@ class PayoutScheduler {
     private final ListWithdrawals list;
     private final PayOutWithdrawal payOut;
     private final SyncTransfer sync;
+    private final PayoutMetrics metrics;
 
-    PayoutScheduler(ListWithdrawals list, PayOutWithdrawal payOut, SyncTransfer sync) {
+    PayoutScheduler(ListWithdrawals list, PayOutWithdrawal payOut, SyncTransfer sync, PayoutMetrics metrics) {
         this.list = list;
         this.payOut = payOut;
         this.sync = sync;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${platform.payout.schedule.pay-every:10s}")
@@ -50,6 +53,11 @@ class PayoutScheduler {
             } catch (RuntimeException e) {
                 log.warn("sync of withdrawal {} failed, retried later: {}", w.id(), e.toString());
             }
+        }
+        try {
+            metrics.refreshInFlight();
+        } catch (RuntimeException e) {
+            log.warn("payouts in flight not refreshed: {}", e.toString());
         }
     }
 }

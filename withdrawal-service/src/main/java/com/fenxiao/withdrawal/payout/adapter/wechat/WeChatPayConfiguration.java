@@ -16,15 +16,43 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class WeChatPayConfiguration {
 
+    /** Real merchant credentials, or the local profile's in-process fake (which supplies its own). */
+    static class Configured extends AnyNestedCondition {
+        Configured() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("platform.wechatpay.enabled")
+        static class Credentials {}
+
+        @ConditionalOnProperty("platform.wechatpay.local-fake.enabled")
+        static class LocalFake {}
+    }
+
+    static class NotConfigured extends NoneNestedConditions {
+        NotConfigured() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("platform.wechatpay.enabled")
+        static class Credentials {}
+
+        @ConditionalOnProperty("platform.wechatpay.local-fake.enabled")
+        static class LocalFake {}
+    }
+
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty("platform.wechatpay.enabled")
+    @Conditional(Configured.class)
     static class Enabled {
 
         @Bean
@@ -66,7 +94,7 @@ class WeChatPayConfiguration {
 
     /** Without merchant credentials nothing is sent and every callback is refused. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(value = "platform.wechatpay.enabled", havingValue = "false", matchIfMissing = true)
+    @Conditional(NotConfigured.class)
     static class Disabled {
 
         @Bean

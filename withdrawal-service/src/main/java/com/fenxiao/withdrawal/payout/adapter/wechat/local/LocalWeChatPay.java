@@ -1,8 +1,9 @@
-package com.fenxiao.withdrawal.payout;
+package com.fenxiao.withdrawal.payout.adapter.wechat.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fenxiao.withdrawal.payout.adapter.wechat.WeChatPayProperties;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +21,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,6 +35,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -41,21 +44,33 @@ import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A WeChat Pay transfer-bills server for tests, speaking the real protocol: it checks each request's
- * WECHATPAY2-SHA256-RSA2048 signature against the merchant public key, signs each answer with its
- * platform key (Wechatpay-Signature / -Serial / -Timestamp / -Nonce), and sends callbacks whose resource
- * is AEAD_AES_256_GCM-encrypted with the APIv3 key. Every key is generated when it starts; nothing
- * here is a real credential. It can be told to time out, to fail a bill, and callbacks can be sent twice.
+ * LOCAL AND TEST ONLY: a WeChat Pay transfer-bills server speaking the real protocol, for the tests and
+ * the {@code local} profile ({@link LocalWeChatPayConfiguration}; a production profile refuses to start
+ * with it). It checks each request's WECHATPAY2-SHA256-RSA2048 signature against the merchant public
+ * key, signs each answer with its platform key (Wechatpay-Signature / -Serial / -Timestamp / -Nonce),
+ * and sends callbacks whose resource is AEAD_AES_256_GCM-encrypted with the APIv3 key. Every key is
+ * generated when it starts; nothing here is a real credential. It listens on a free port of 127.0.0.1.
+ * It can be told to time out, to fail a bill, and callbacks can be sent twice, forged or stale. With
+ * {@link #autoConfirmAfter} set, each new bill waits for the member's confirmation (WAIT_USER_CONFIRM
+ * with a package) that long, then the fake "member" confirms it and the success callback is sent to
+ * the bill's notify_url (or {@link #defaultNotifyUrl}).
  */
-public final class FakeWeChatPay implements AutoCloseable {
+public final class LocalWeChatPay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalWeChatPay.class);
 
     public static final String MCH_ID = "1900000001";
     public static final String APPID = "wx-test-appid";
     public static final String MERCHANT_SERIAL = "TEST-MERCHANT-SERIAL";
     public static final String PUBLIC_KEY_ID = "PUB_KEY_ID_TEST_0001";
     private static final Pattern AUTH = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    /** package_info of a waiting bill is this prefix and the out-bill number. */
+    public static final String PACKAGE_PREFIX = "fake-package-";
+
     private static final String BILLS = "/v3/fund-app/mch-transfer/transfer-bills";
 
     public enum NextCreate {
@@ -71,12 +86,15 @@ public final class FakeWeChatPay implements AutoCloseable {
         public volatile String state;
         public volatile String failReason;
         public final AtomicInteger timesPaid = new AtomicInteger();
+        /** The notify_url of the create request, if it had one. */
+        public final String notifyUrl;
 
-        FakeBill(String outBillNo, long amountFen, String openid, String state) {
+        FakeBill(String outBillNo, long amountFen, String openid, String state, String notifyUrl) {
             this.outBillNo = outBillNo;
             this.amountFen = amountFen;
             this.openid = openid;
             this.state = state;
+            this.notifyUrl = notifyUrl;
         }
     }
 
@@ -85,6 +103,7 @@ public final class FakeWeChatPay implements AutoCloseable {
     private final String apiV3Key = UUID.randomUUID().toString().replace("-", "");
     private final ServerSocket server;
     private final ExecutorService workers;
+    private final ScheduledExecutorService member;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -96,13 +115,25 @@ public final class FakeWeChatPay implements AutoCloseable {
     public final AtomicInteger signatureFailures = new AtomicInteger();
     public volatile NextCreate nextCreate = NextCreate.NORMAL;
     public volatile long timeoutMillis = 2_500;
-    /** Where callback timestamps come from (the service's clock in tests). */
+    /** Where callback timestamps come from (the service's clock). */
     public volatile Supplier<Instant> noticeClock = Clock.systemUTC()::instant;
+    /**
+     * When set (positive), the fake member confirms each new bill this long after its creation and the
+     * success callback is sent; null: bills wait for {@link #confirm} (tests) or the service's expiry.
+     */
+    public volatile Duration autoConfirmAfter;
+    /** Where callbacks go when the bill's create request named no notify_url. */
+    public volatile String defaultNotifyUrl;
 
-    private FakeWeChatPay() throws IOException {
+    private LocalWeChatPay() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-wechatpay");
+            t.setDaemon(true);
+            return t;
+        });
+        member = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fake-wechatpay-member");
             t.setDaemon(true);
             return t;
         });
@@ -164,9 +195,9 @@ public final class FakeWeChatPay implements AutoCloseable {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
-    public static FakeWeChatPay start() {
+    public static LocalWeChatPay start() {
         try {
-            return new FakeWeChatPay();
+            return new LocalWeChatPay();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -196,11 +227,28 @@ public final class FakeWeChatPay implements AutoCloseable {
         return p;
     }
 
-    /** The member confirmed in the mini-program and the money arrived. */
+    /** Points the service's {@code platform.wechatpay.*} settings at this server. */
+    public void applyTo(WeChatPayProperties p) {
+        p.setEnabled(true);
+        p.setBaseUrl(baseUrl());
+        p.setAppid(APPID);
+        p.setMchId(MCH_ID);
+        p.setMerchantSerialNumber(MERCHANT_SERIAL);
+        p.setPrivateKey(pem("PRIVATE KEY", merchant.getPrivate().getEncoded()));
+        p.setPublicKey(pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+        p.setPublicKeyId(PUBLIC_KEY_ID);
+        p.setApiV3Key(apiV3Key);
+    }
+
+    /** The member confirmed in the mini-program and the money arrived (once: a second call changes nothing). */
     public void confirm(String outBillNo) {
         FakeBill b = bills.get(outBillNo);
-        b.state = "SUCCESS";
-        b.timesPaid.incrementAndGet();
+        synchronized (b) {
+            if (!"SUCCESS".equals(b.state)) {
+                b.state = "SUCCESS";
+                b.timesPaid.incrementAndGet();
+            }
+        }
     }
 
     public void fail(String outBillNo, String reason) {
@@ -335,14 +383,51 @@ public final class FakeWeChatPay implements AutoCloseable {
                         k,
                         req.path("transfer_amount").asLong(),
                         req.path("openid").asText(),
-                        mode == NextCreate.FAIL ? "FAIL" : "WAIT_USER_CONFIRM"));
+                        mode == NextCreate.FAIL ? "FAIL" : "WAIT_USER_CONFIRM",
+                        req.path("notify_url").asText(null)));
         if (mode == NextCreate.FAIL) {
             b.failReason = "PAYEE_ACCOUNT_ABNORMAL";
+        }
+        if (mode == NextCreate.NORMAL) {
+            confirmLater(b);
         }
         if (mode == NextCreate.TIME_OUT) {
             Thread.sleep(timeoutMillis); // the bill exists, the caller never hears of it
         }
         respond(ex, 200, view(b).toString());
+    }
+
+    /** The local profile's member: confirms a waiting bill after {@link #autoConfirmAfter} and says so. */
+    private void confirmLater(FakeBill b) {
+        Duration after = autoConfirmAfter;
+        if (after == null || after.isNegative() || after.isZero() || member.isShutdown()) {
+            return;
+        }
+        member.schedule(
+                () -> {
+                    if (!"WAIT_USER_CONFIRM".equals(b.state)) {
+                        return; // cancelled, failed or confirmed meanwhile
+                    }
+                    confirm(b.outBillNo);
+                    String url = b.notifyUrl != null ? b.notifyUrl : defaultNotifyUrl;
+                    if (url == null) {
+                        log.info(
+                                "fake WeChat Pay: bill {} confirmed; no notify url, the sync job will see it",
+                                b.outBillNo);
+                        return;
+                    }
+                    try {
+                        int status = notify(url, b.outBillNo).statusCode();
+                        log.info("fake WeChat Pay: bill {} confirmed, callback answered {}", b.outBillNo, status);
+                    } catch (Exception e) {
+                        log.warn(
+                                "fake WeChat Pay: callback for bill {} failed, the sync job will see it: {}",
+                                b.outBillNo,
+                                e.toString());
+                    }
+                },
+                after.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private ObjectNode view(FakeBill b) {
@@ -353,7 +438,7 @@ public final class FakeWeChatPay implements AutoCloseable {
                 .put("state", b.state)
                 .put("transfer_amount", b.amountFen);
         if ("WAIT_USER_CONFIRM".equals(b.state)) {
-            n.put("package_info", "fake-package-" + b.outBillNo);
+            n.put("package_info", PACKAGE_PREFIX + b.outBillNo);
         }
         if (b.failReason != null) {
             n.put("fail_reason", b.failReason);
@@ -388,7 +473,8 @@ public final class FakeWeChatPay implements AutoCloseable {
 
     private void respond(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond()); // the SDK checks wall time
+        // the SDK checks answers against the wall clock (not the service's Clock), so they are signed with it
+        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
         String nonce = nonce(32);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
@@ -446,11 +532,6 @@ public final class FakeWeChatPay implements AutoCloseable {
                 + "-----\n";
     }
 
-    /** Unused by tests but keeps the public key reachable for assertions on encrypted fields. */
-    public PublicKey platformPublicKey() {
-        return platform.getPublic();
-    }
-
     @Override
     public void close() {
         try {
@@ -459,5 +540,6 @@ public final class FakeWeChatPay implements AutoCloseable {
             // closing anyway
         }
         workers.shutdownNow();
+        member.shutdownNow();
     }
 }
