@@ -1,7 +1,10 @@
 package com.fenxiao.common.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -17,5 +20,23 @@ public class WebAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** A wildcard Content-Type is a 415 problem, not a 500 from inside Spring's body reading. */
+    @Bean
+    public FilterRegistrationBean<ContentTypeGuardFilter> contentTypeGuardFilter(ObjectMapper mapper) {
+        FilterRegistrationBean<ContentTypeGuardFilter> registration =
+                new FilterRegistrationBean<>(new ContentTypeGuardFilter(mapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * A body naming a member twice is ambiguous and refused as malformed (400). Without this, Jackson
+     * fails such a body for a record with a definition error that Spring reports as a 500.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictDuplicateDetection() {
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }
