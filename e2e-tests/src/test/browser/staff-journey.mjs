@@ -174,6 +174,22 @@ run('staff', async (browser) => {
     }
   });
 
+  await step('an export downloads as a file (reconciliation, CSV)', pages, async () => {
+    const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.click('#export-reconciliation')]);
+    const name = download.suggestedFilename();
+    check(/^reconciliation-.*\.csv$/.test(name), 'a CSV file: ' + name);
+    const text = await new Promise((resolve, reject) => {
+      download.createReadStream().then((stream) => {
+        const parts = [];
+        stream.on('data', (c) => parts.push(c));
+        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    check(text.includes('佣金'), 'the CSV has its Chinese headers: ' + text.slice(0, 80));
+    log(`downloaded ${name}, ${text.length} characters`);
+  });
+
   check(errors.flat().length === 0, 'no script errors in the console: ' + errors.flat().join('; '));
   for (const line of pending) log('PENDING: ' + line);
   await Promise.all([makerContext.close(), checkerContext.close(), auditorContext.close()]);

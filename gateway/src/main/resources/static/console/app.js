@@ -130,9 +130,22 @@ function ask(title, { required = true, placeholder = '' } = {}) {
   });
 }
 
-/** A button that runs fn, shows its problem in out, then refreshes the view when done. */
-function act(label, fn, out, { cls, id } = {}) {
+/** Whether the holder may change anything (AUDITOR alone is read-only; the services refuse it too). */
+function canWrite() {
+  return (claims()?.roles || []).some((r) => r !== 'AUDITOR');
+}
+
+/**
+ * A button that runs fn, shows its problem in out, then refreshes the view when done. Buttons that
+ * change something ({read} not set) are disabled for a read-only holder.
+ */
+function act(label, fn, out, { cls, id, read } = {}) {
   const b = h('button', { class: cls, id, type: 'button' }, label);
+  if (!read && !canWrite()) {
+    b.disabled = true;
+    b.title = '只读角色不能执行此操作';
+    return b;
+  }
   b.addEventListener('click', async () => {
     b.disabled = true;
     out?.replaceChildren();
@@ -561,7 +574,7 @@ async function reconciliationView(query) {
       h('dt', null, '钱包核对'), h('dd', null, `${v.wallet},核对 ${v.checkedPromoters} 人,不一致 ${v.walletMismatchCount} 人`),
       h('dt', null, '检查时间'), h('dd', null, when(v.checkedAt))));
     return false;
-  }, invariantsOut, { cls: 'plain', id: 'check-invariants' });
+  }, invariantsOut, { cls: 'plain', id: 'check-invariants', read: true });
   const lineCols = [
     ['日期', (l) => l.day], ['商品', (l) => l.productId || '全部'], ['实付', (l) => money(l.paidFen), { num: true }],
     ['退款', (l) => money(l.refundedFen), { num: true }], ['成本', (l) => money(l.costFen), { num: true }],
@@ -633,14 +646,14 @@ async function auditView(query) {
         });
         await download('GET', AUDIT_SOURCES[source].path + '/export?' + p);
         return false;
-      }, out, { cls: 'plain', id: 'audit-export' }),
+      }, out, { cls: 'plain', id: 'audit-export', read: true }),
       act('校验哈希链', async () => {
         const v = await api('GET', AUDIT_SOURCES[source].path + '/verify');
         out.replaceChildren(h('p', { id: 'audit-verification' }, v.ok
           ? [tag('哈希链完整', 'ok'), ` 已校验 ${v.checked} 条`]
           : [tag('哈希链断裂', 'bad'), ` 第一个断点:记录 ${v.firstBrokenId ?? '—'},${v.reason ?? ''}`]));
         return false;
-      }, out, { cls: 'plain', id: 'audit-verify' })), out),
+      }, out, { cls: 'plain', id: 'audit-verify', read: true })), out),
     panel(null, body),
     h('p', { class: 'muted' }, '审计日志只增不改,每条记录以哈希与上一条相连,任何改动都会使校验失败。'));
 }
@@ -664,7 +677,7 @@ function exportsView() {
         const name = await download('GET', link(e.kind));
         toast('已下载 ' + (name || e.kind));
         return false;
-      }, out, { cls: 'plain', id: 'export-' + e.kind })],
+      }, out, { cls: 'plain', id: 'export-' + e.kind, read: true })],
     ], EXPORTS.map((e) => ({ ...e, id: e.kind })))));
 }
 

@@ -90,8 +90,9 @@ class BrowserJourneysIT {
         result.output()
                 .lines()
                 .filter(l -> l.contains("PENDING:"))
+                .map(l -> l.substring(l.indexOf("PENDING:")))
                 .distinct()
-                .forEach(l -> System.out.println("[e2e] " + journey + " journey " + l.strip()));
+                .forEach(l -> System.out.println("[e2e] " + journey + " journey " + l));
         assertThat(result.output())
                 .as("%s (exit %d); service logs in %s", script, result.exitCode(), platform.logs())
                 .contains("JOURNEY PASSED: " + journey);
