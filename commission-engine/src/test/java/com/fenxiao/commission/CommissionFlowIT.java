@@ -237,6 +237,14 @@ class CommissionFlowIT {
         Long audited = jdbc().queryForObject(
                         "SELECT COUNT(*) FROM audit_log WHERE shard_key = 0 AND target_id = ?", Long.class, id);
         assertThat(audited).isEqualTo(2L); // requested, approved
+        // the shared audit trail of this sharded service verifies end to end, and auditors can read it
+        String auditor = TestKeys.staffToken(503, StaffRole.AUDITOR);
+        assertThat(getJson("/admin/v1/audit/verify", auditor).get("ok").asBoolean())
+                .isTrue();
+        assertThat(getJson("/admin/v1/audit?targetType=APPROVAL_REQUEST&targetId=" + id, auditor)
+                        .get("items")
+                        .findValuesAsText("action"))
+                .containsExactly("RULE_CHANGE_APPROVED", "RULE_CHANGE_REQUESTED");
     }
 
     @Test
