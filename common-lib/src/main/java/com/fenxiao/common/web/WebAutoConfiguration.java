@@ -39,4 +39,21 @@ public class WebAutoConfiguration {
     public Jackson2ObjectMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
+
+    /** Tomcat's own refusals (before any servlet) as problem details instead of its HTML page. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblems {
+        @Bean
+        public org.springframework.context.ApplicationListener<
+                        org.springframework.boot.web.context.WebServerInitializedEvent>
+                problemErrorReportValve() {
+            return event -> {
+                if (event.getWebServer()
+                        instanceof org.springframework.boot.web.embedded.tomcat.TomcatWebServer tomcat) {
+                    ProblemErrorReportValve.install(tomcat.getTomcat().getHost().getPipeline());
+                }
+            };
+        }
+    }
 }
