@@ -269,6 +269,44 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void forwards_the_integration_callbacks_without_a_token_and_nothing_else_under_integration() {
+        client.post()
+                .uri("/integration/v1/wechatpay/transfer-notices")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\":\"n1\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/integration/v1/wechatpay/transfer-notices");
+        client.post()
+                .uri("/integration/v1/order-events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/integration/v1/order-events");
+        client.post()
+                .uri("/integration/v1/anything-else")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void lets_an_admin_reach_the_staff_accounts() {
+        client.get()
+                .uri("/admin/v1/staff")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/staff");
+    }
+
+    @Test
     void routes_the_reconciliation_export_to_settlement() {
         // settlement is not running in this test: reaching it answers 503, an unrouted path 404
         client.get()
