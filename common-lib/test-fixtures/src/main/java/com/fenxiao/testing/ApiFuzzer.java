@@ -234,6 +234,7 @@ public final class ApiFuzzer {
     private final Map<String, String> bodies = new LinkedHashMap<>();
     private final Map<String, Signer> signers = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final Map<String, Pattern> refusalRecords = new LinkedHashMap<>();
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private Function<Caller, String> tokenSource = ApiFuzzer::testKeyToken;
     private TableChecksums checksums;
@@ -280,6 +281,20 @@ public final class ApiFuzzer {
     public ApiFuzzer signer(String endpoint, Signer signer) {
         requireMapped(endpoint);
         signers.put(endpoint, signer);
+        return this;
+    }
+
+    /**
+     * An endpoint whose refusals are themselves recorded by design (a failed login counted toward
+     * lock-out, a refused binding kept as history): a refused request to it may write the tables whose
+     * unqualified names match {@code tables}, and nothing else. {@code why} names the rule.
+     */
+    public ApiFuzzer recordsRefusals(String endpoint, String tables, String why) {
+        requireMapped(endpoint);
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("say why refusals of " + endpoint + " write");
+        }
+        refusalRecords.put(endpoint, Pattern.compile(tables));
         return this;
     }
 
@@ -381,10 +396,24 @@ public final class ApiFuzzer {
                     mutatingRefused++;
                 }
             }
+            Pattern recorded = refusalRecords.get(endpoint.name());
             if (checksums != null && sent.mutating() && accepted) {
                 // a successful change may write: the next run of refusals is compared with what it left
                 baseline = checksums.take();
                 run.clear();
+            } else if (checksums != null && recorded != null && run.isEmpty()) {
+                // a refusal recorded by design may write its own record, and nothing else
+                Map<String, Long> now = checksums.take();
+                checkpoints++;
+                List<String> others = TableChecksums.changed(baseline, now).stream()
+                        .filter(t -> !recorded.matcher(t.substring(t.indexOf('.') + 1))
+                                .matches())
+                        .toList();
+                if (!others.isEmpty()) {
+                    failures.add(
+                            "a refused request wrote beyond its own record: " + others + "\n  " + sent.describe(seed));
+                }
+                baseline = now;
             } else {
                 run.add(sent);
             }

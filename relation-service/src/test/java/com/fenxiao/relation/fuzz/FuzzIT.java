@@ -64,6 +64,13 @@ class FuzzIT {
                         : caller == ApiFuzzer.Caller.MEMBER_B ? b.token() : ApiFuzzer.testKeyToken(caller))
                 .sample("userId", Long.toString(b.userId()))
                 .sample("inviteCode", RelationTestSupport.inviteCodeOf(http, a))
+                // SPEC §3: a failed staff login counts toward the lock-out, so its refusal writes the guard row
+                .recordsRefusals("POST /admin/v1/auth/login", "staff_login_guard", "lock-out counts failed logins")
+                // SPEC §3: every refused bind is kept as history and announced (RELATION_REFUSED via the outbox)
+                .recordsRefusals(
+                        "POST /api/v1/me/relation/bind",
+                        "bind_history|outbox_event",
+                        "refused binds are history and a RELATION_REFUSED event")
                 .watch(new TableChecksums(physical))
                 .verify();
         assertThat(report.requests()).isGreaterThanOrEqualTo(2_500);
