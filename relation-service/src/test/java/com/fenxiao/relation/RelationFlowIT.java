@@ -207,6 +207,20 @@ class RelationFlowIT {
     }
 
     @Test
+    void a_valid_token_of_a_member_that_does_not_exist_is_a_not_found_problem_not_a_server_error() {
+        Login top = login(http, uniqueCode(), null);
+        Login ghost = new Login(
+                top.userId() + 987_654_321L, TestKeys.memberToken(top.userId() + 987_654_321L), false, null, null);
+
+        assertProblem(bind(http, ghost, inviteCodeOf(http, top)), 404, "MEMBER_NOT_FOUND");
+        assertProblem(
+                RelationTestSupport.call(http, HttpMethod.POST, "/api/v1/me/relation/unbind", ghost.token(), Map.of()),
+                404,
+                "MEMBER_NOT_FOUND");
+        agree(top.userId());
+    }
+
+    @Test
     void self_service_binding_refusals_each_give_their_code() {
         Login top = login(http, uniqueCode(), null);
         Login mid = login(http, uniqueCode(), inviteCodeOf(http, top));

@@ -86,7 +86,8 @@ public class Binder {
                 ? new Relations.Bound(a.userId(), null, null, null, null, false, false)
                 : relations
                         .lockMember(a.userId())
-                        .orElseThrow(() -> new IllegalStateException("member " + a.userId() + " does not exist"));
+                        .orElseThrow(() -> new com.fenxiao.common.error.PlatformException.NotFound(
+                                "MEMBER_NOT_FOUND", "会员不存在,请先登录注册"));
         BindingRules.CodeOwner owner = code.flatMap(relations::codeOwner).orElse(null);
         Decision decision = BindingRules.decide(
                 new BindingRules.Candidate(user.userId(), user.inviterId(), user.hasPaidOrder()),

@@ -40,7 +40,8 @@ public class UnbindMember {
             Instant now = clock.instant();
             Relations.Bound member = relations
                     .lockMember(userId)
-                    .orElseThrow(() -> new IllegalStateException("member " + userId + " does not exist"));
+                    .orElseThrow(() -> new com.fenxiao.common.error.PlatformException.NotFound(
+                            "MEMBER_NOT_FOUND", "会员不存在,请先登录注册"));
             coolingOff
                     .refuseSelfUnbind(member.inviterId(), member.boundAt(), member.selfUnbindUsed(), now)
                     .ifPresent(refusal -> {
