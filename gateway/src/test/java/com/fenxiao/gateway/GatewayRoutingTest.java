@@ -349,6 +349,21 @@ class GatewayRoutingTest {
                 .isOk();
         assertThat(services.last().path()).isEqualTo("/admin/v1/audit/export");
 
+        client.get()
+                .uri("/admin/v1/audit/withdrawal?targetType=WITHDRAWAL&action=WITHDRAWAL_APPROVED")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/audit");
+        client.get()
+                .uri("/admin/v1/audit/withdrawal/verify")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken(7))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.last().path()).isEqualTo("/admin/v1/audit/verify");
+
         // settlement is down in this test: its audit route reaches it (503), an unknown service is not routed
         client.get()
                 .uri("/admin/v1/audit/settlement/verify")
