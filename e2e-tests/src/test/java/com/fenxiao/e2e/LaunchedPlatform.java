@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class LaunchedPlatform implements AutoCloseable {
     private final int offset;
     private final Process launcher;
     private final Path log;
+    /** Services this harness started again after killing them (children of this JVM, not of the launcher). */
+    private final List<Process> restarted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LaunchedPlatform(Path work, Path data, int offset, Process launcher, Path log) {
         this.work = work;
@@ -104,6 +107,118 @@ final class LaunchedPlatform implements AutoCloseable {
                 "the platform was not up within " + timeout + "; see " + log + " and " + data.resolve("logs"));
     }
 
+    static final String ADMIN_USERNAME = "e2e-admin";
+    static final String ADMIN_PASSWORD = "E2e-admin-passw0rd";
+
+    /**
+     * The platform as the e2e profile starts it (after-sales window 5 s, release job every 2 s, bootstrap
+     * ADMIN), plus {@code extra} environment; root, work folder and port offset from the Failsafe properties.
+     */
+    static LaunchedPlatform startForTests(Map<String, String> extra) throws IOException, InterruptedException {
+        Path root =
+                Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+        Path work = Files.createDirectories(
+                Path.of(System.getProperty("e2e.work", "target/e2e")).toAbsolutePath());
+        Map<String, String> env = new HashMap<>();
+        env.put("SETTLEMENT_WINDOW", "PT5S");
+        env.put("SETTLEMENT_RELEASE_INTERVAL", "PT2S");
+        env.put("PLATFORM_STAFF_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        env.put("PLATFORM_STAFF_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.putAll(extra);
+        int offset = Integer.getInteger("e2e.port-offset", 1000);
+        return start(root, work, offset, env, Duration.ofMinutes(5));
+    }
+
+    /** MariaDB of the platform (root, no password), for tests that read or disturb a service's database. */
+    String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + (13306 + offset) + "/" + database
+                + "?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=5000";
+    }
+
+    /** The running JVM of one service: a descendant of the launcher (or one this harness restarted). */
+    ProcessHandle service(String module) {
+        String jar = work.resolve("platform-root")
+                .resolve(module)
+                .resolve("target")
+                .resolve(module + ".jar")
+                .toString();
+        List<ProcessHandle> all = new ArrayList<>(launcher.descendants().toList());
+        restarted.forEach(p -> all.add(p.toHandle()));
+        return all.stream()
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().commandLine().orElse("").contains(jar))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no running " + module + " (" + jar + ")"));
+    }
+
+    /**
+     * Kills one service with SIGKILL and starts it again with the same command line and environment (read
+     * from /proc before the kill), its output appended to the same log; waits for its readiness probe.
+     */
+    void killAndRestart(String module, int port, Duration downFor) throws IOException, InterruptedException {
+        ProcessHandle old = service(module);
+        long pid = old.pid();
+        List<String> command = new ArrayList<>();
+        for (String part : Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
+                .split("\0")) {
+            if (!part.isEmpty()) {
+                command.add(part);
+            }
+        }
+        Map<String, String> env = new HashMap<>();
+        for (String pair : new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")), StandardCharsets.UTF_8)
+                .split("\0")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+        for (int i = 0; i < 300 && old.isAlive(); i++) {
+            Thread.sleep(100);
+        }
+        say("killed " + module + " (pid " + pid + ") with SIGKILL");
+        Thread.sleep(downFor.toMillis());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs().resolve(module + ".log").toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        restarted.add(p);
+        say("restarted " + module + " (pid " + p.pid() + ")");
+        awaitReady(port + offset, p, Duration.ofMinutes(3));
+        say(module + " ready again");
+    }
+
+    private static void awaitReady(int port, Process p, Duration timeout) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the restarted service exited with " + p.exitValue());
+            }
+            try {
+                var r = http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("not ready on " + port + " within " + timeout);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + (8080 + offset);
     }
@@ -124,6 +239,19 @@ final class LaunchedPlatform implements AutoCloseable {
     /** Stops the launcher, which stops the services, the broker, Redis and MariaDB; forcibly when it hangs. */
     @Override
     public void close() {
+        for (Process p : restarted) {
+            p.destroy();
+        }
+        for (Process p : restarted) {
+            try {
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
         if (!launcher.isAlive()) {
             return;
         }
