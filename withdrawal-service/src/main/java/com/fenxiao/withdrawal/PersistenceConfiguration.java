@@ -7,7 +7,10 @@ import com.fenxiao.common.persistence.ShardedTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The tables this service shards: a promoter's wallet and ledger sit in one physical table pair. */
+/**
+ * The tables this service shards: a promoter's wallet and ledger sit in one physical table pair; the
+ * shared audit log and approval requests of common-lib sit in the first database under shard key 0.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
@@ -54,6 +57,21 @@ public class PersistenceConfiguration {
     @Bean
     ShardedTable memberFlags() {
         return ShardedTable.acrossTables("member_flag", "user_id");
+    }
+
+    @Bean
+    ShardedTable approvalRequests() {
+        return ShardedTable.acrossDatabases("approval_request", "shard_key");
+    }
+
+    @Bean
+    ShardedTable auditLog() {
+        return ShardedTable.acrossDatabases("audit_log", "shard_key");
+    }
+
+    @Bean
+    ShardedTable auditHead() {
+        return ShardedTable.acrossDatabases("audit_head", "shard_key");
     }
 
     /** Behind ShardingSphere MyBatis-Plus cannot detect the dialect: name it (STACK.md). */

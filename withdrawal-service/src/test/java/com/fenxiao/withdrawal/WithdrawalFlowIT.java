@@ -225,8 +225,9 @@ class WithdrawalFlowIT {
         assertThat(first.get("status").asText()).isEqualTo("AWAITING_SECOND_APPROVAL");
         ResponseEntity<String> self =
                 staff(HttpMethod.POST, "/admin/v1/withdrawals/" + id + "/approve", 11, null, StaffRole.FINANCE);
-        assertThat(self.getStatusCode().value()).isEqualTo(409);
-        assertThat(self.getBody()).contains("SELF_APPROVAL_REFUSED");
+        // the platform-wide maker-checker contract (common-lib Approvals): the maker cannot check, 403
+        assertThat(self.getStatusCode().value()).isEqualTo(403);
+        assertThat(self.getBody()).contains("\"code\":\"SELF_APPROVAL\"");
         JsonNode second =
                 json(staff(HttpMethod.POST, "/admin/v1/withdrawals/" + id + "/approve", 12, null, StaffRole.ADMIN));
         assertThat(second.get("status").asText()).isEqualTo("APPROVED");

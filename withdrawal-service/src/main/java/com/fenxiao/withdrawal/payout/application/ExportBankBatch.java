@@ -3,6 +3,7 @@ package com.fenxiao.withdrawal.payout.application;
 import com.fenxiao.withdrawal.identity.domain.IdNumberVault;
 import com.fenxiao.withdrawal.identity.domain.Identities;
 import com.fenxiao.withdrawal.request.application.ListWithdrawals;
+import com.fenxiao.withdrawal.request.application.StaffAction;
 import com.fenxiao.withdrawal.request.application.WithdrawalSteps;
 import com.fenxiao.withdrawal.request.domain.Channel;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * Finance takes the approved bank withdrawals as one batch (SPEC §6): each moves to BANK_EXPORTED under
  * the batch id, so a second download never lists it again; the file names the payee and the net amount.
+ * Each line's move is audited with the batch id.
  */
 @Service
 public class ExportBankBatch {
@@ -39,7 +41,7 @@ public class ExportBankBatch {
         this.clock = clock;
     }
 
-    public Batch export(long staffId) {
+    public Batch export(long staffId, String requestId) {
         String batchId = "B" + clock.millis() + "S" + staffId;
         List<Line> lines = new ArrayList<>();
         for (Withdrawal w : list.list(null, WithdrawalStatus.APPROVED, Channel.BANK, null, 100)) {
@@ -50,7 +52,8 @@ public class ExportBankBatch {
                             "staff:" + staffId,
                             "BANK_EXPORTED",
                             x -> x.withBank(batchId, null).withStatus(WithdrawalStatus.BANK_EXPORTED, x.updatedAt()),
-                            false)
+                            false,
+                            new StaffAction(staffId, "WITHDRAWAL_BANK_EXPORTED", "批次 " + batchId, requestId))
                     .ifPresent(x -> lines.add(new Line(
                             x,
                             identities

@@ -1,6 +1,7 @@
 package com.fenxiao.withdrawal.payout.application;
 
 import com.fenxiao.common.error.PlatformException;
+import com.fenxiao.withdrawal.request.application.StaffAction;
 import com.fenxiao.withdrawal.request.application.WithdrawalSteps;
 import com.fenxiao.withdrawal.request.domain.Channel;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
@@ -8,7 +9,7 @@ import com.fenxiao.withdrawal.request.domain.WithdrawalStatus;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Finance paid a batch line in the bank: the withdrawal is paid, with the bank's reference. Once. */
+/** Finance paid a batch line in the bank: the withdrawal is paid, with the bank's reference. Once; audited. */
 @Service
 public class MarkBankPaid {
 
@@ -20,7 +21,7 @@ public class MarkBankPaid {
         this.metrics = metrics;
     }
 
-    public Withdrawal markPaid(long staffId, long withdrawalId, String bankReference) {
+    public Withdrawal markPaid(long staffId, long withdrawalId, String bankReference, String requestId) {
         if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
             throw new PlatformException.InvalidRequest("BANK_REFERENCE_REQUIRED", "请填写银行流水号");
         }
@@ -33,7 +34,8 @@ public class MarkBankPaid {
                         w.id(),
                         Set.of(WithdrawalStatus.BANK_EXPORTED),
                         "staff:" + staffId,
-                        x -> x.withBank(x.bankBatch(), bankReference.strip()))
+                        x -> x.withBank(x.bankBatch(), bankReference.strip()),
+                        new StaffAction(staffId, "WITHDRAWAL_MARKED_PAID", null, requestId))
                 .orElseThrow(() -> new PlatformException.Refused("WITHDRAWAL_STATE_CHANGED", "该提现当前状态不允许此操作"));
         metrics.record(PayoutOutcome.PAID, Channel.BANK);
         return paid;

@@ -1,35 +1,22 @@
 package com.fenxiao.withdrawal.request.application;
 
-import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
-import com.fenxiao.withdrawal.request.domain.WithdrawalStatus;
-import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
-/** Finance rejects a withdrawal under review; the frozen funds return to available. */
+/**
+ * Finance rejects a withdrawal under review; the frozen funds return to available. A large withdrawal
+ * awaiting its second approval is rejected by the checker of its approval request (never its maker).
+ */
 @Service
 public class RejectWithdrawal {
 
-    private final WithdrawalSteps steps;
+    private final ApproveWithdrawal review;
 
-    public RejectWithdrawal(WithdrawalSteps steps) {
-        this.steps = steps;
+    public RejectWithdrawal(ApproveWithdrawal review) {
+        this.review = review;
     }
 
-    public Withdrawal reject(long staffId, long withdrawalId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new PlatformException.InvalidRequest("REASON_REQUIRED", "请填写驳回原因");
-        }
-        Withdrawal w = steps.find(withdrawalId);
-        return steps.returned(
-                        w.promoterId(),
-                        w.id(),
-                        Set.of(WithdrawalStatus.REVIEWING, WithdrawalStatus.AWAITING_SECOND_APPROVAL),
-                        WithdrawalStatus.REJECTED,
-                        "staff:" + staffId,
-                        reason.strip(),
-                        UnaryOperator.identity())
-                .orElseThrow(ApproveWithdrawal::moved);
+    public Withdrawal reject(long staffId, long withdrawalId, String reason, String requestId) {
+        return review.reject(staffId, withdrawalId, reason, requestId);
     }
 }

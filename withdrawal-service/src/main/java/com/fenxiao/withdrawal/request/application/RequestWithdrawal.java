@@ -4,11 +4,11 @@ import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.withdrawal.identity.domain.Identities;
-import com.fenxiao.withdrawal.request.domain.AuditTrail;
 import com.fenxiao.withdrawal.request.domain.Channel;
 import com.fenxiao.withdrawal.request.domain.MemberFlags;
 import com.fenxiao.withdrawal.request.domain.ReviewPolicy;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
+import com.fenxiao.withdrawal.request.domain.WithdrawalHistory;
 import com.fenxiao.withdrawal.request.domain.WithdrawalStatus;
 import com.fenxiao.withdrawal.request.domain.Withdrawals;
 import com.fenxiao.withdrawal.tax.domain.Withholdings;
@@ -39,7 +39,7 @@ public class RequestWithdrawal {
     private final Withholdings withholdings;
     private final Identities identities;
     private final MemberFlags flags;
-    private final AuditTrail audit;
+    private final WithdrawalHistory history;
     private final Pricing pricing;
     private final WithdrawalProperties props;
     private final Outbox outbox;
@@ -52,7 +52,7 @@ public class RequestWithdrawal {
             Withholdings withholdings,
             Identities identities,
             MemberFlags flags,
-            AuditTrail audit,
+            WithdrawalHistory history,
             Pricing pricing,
             WithdrawalProperties props,
             Outbox outbox,
@@ -63,7 +63,7 @@ public class RequestWithdrawal {
         this.withholdings = withholdings;
         this.identities = identities;
         this.flags = flags;
-        this.audit = audit;
+        this.history = history;
         this.pricing = pricing;
         this.props = props;
         this.outbox = outbox;
@@ -142,10 +142,10 @@ public class RequestWithdrawal {
                     priced.withholding().method(),
                     now);
             transactions.post(memberId, freeze);
-            audit.append(w, "member:" + memberId, "REQUESTED", null, WithdrawalStatus.REVIEWING, null, now);
+            history.append(w, "member:" + memberId, "REQUESTED", null, WithdrawalStatus.REVIEWING, null, now);
             outbox.append(memberId, WithdrawalEvents.requested(w, now));
             if (status == WithdrawalStatus.APPROVED) {
-                audit.append(
+                history.append(
                         w, "system", "AUTO_APPROVED", WithdrawalStatus.REVIEWING, WithdrawalStatus.APPROVED, null, now);
                 outbox.append(memberId, WithdrawalEvents.approved(w, now));
             }

@@ -2,6 +2,7 @@ package com.fenxiao.withdrawal.payout.adapter.web;
 
 import com.fenxiao.common.security.CallerIdentity;
 import com.fenxiao.common.security.StaffRole;
+import com.fenxiao.common.web.RequestIds;
 import com.fenxiao.withdrawal.payout.application.ExportBankBatch;
 import com.fenxiao.withdrawal.payout.application.MarkBankPaid;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
@@ -30,7 +31,8 @@ class BankPayoutController {
 
     @PostMapping("/admin/v1/withdrawals/bank-batches")
     ResponseEntity<byte[]> batch(CallerIdentity caller) {
-        ExportBankBatch.Batch batch = export.export(caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN));
+        ExportBankBatch.Batch batch =
+                export.export(caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN), RequestIds.current());
         StringBuilder csv = new StringBuilder(
                 "\uFEFFbatch_id,withdrawal_id,promoter_id,payee_name,amount_fen,fee_fen,tax_fen,net_fen\r\n");
         for (ExportBankBatch.Line line : batch.lines()) {
@@ -55,8 +57,8 @@ class BankPayoutController {
 
     @PostMapping("/admin/v1/withdrawals/{id}/mark-paid")
     Map<String, Object> markPaid(CallerIdentity caller, @PathVariable long id, @Valid @RequestBody MarkPaidBody body) {
-        Withdrawal w =
-                markPaid.markPaid(caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN), id, body.bankReference());
+        long staff = caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN);
+        Withdrawal w = markPaid.markPaid(staff, id, body.bankReference(), RequestIds.current());
         return Map.of("id", Long.toString(w.id()), "status", w.status().name(), "bankReference", w.bankReference());
     }
 

@@ -2,6 +2,7 @@ package com.fenxiao.withdrawal.request.adapter.web;
 
 import com.fenxiao.common.security.CallerIdentity;
 import com.fenxiao.common.security.StaffRole;
+import com.fenxiao.common.web.RequestIds;
 import com.fenxiao.withdrawal.request.application.ApproveWithdrawal;
 import com.fenxiao.withdrawal.request.application.ListWithdrawals;
 import com.fenxiao.withdrawal.request.application.RejectWithdrawal;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Finance's review of withdrawals (API.md staff part): list, approve, reject. */
+/**
+ * Finance's review of withdrawals (API.md staff part): list, approve, reject. A large withdrawal needs two
+ * different staff members (maker-checker through common-lib approvals); every decision is audited.
+ */
 @RestController
 class AdminWithdrawalController {
 
@@ -41,13 +45,15 @@ class AdminWithdrawalController {
     }
 
     @PostMapping("/admin/v1/withdrawals/{id}/approve")
-    WithdrawalView approve(CallerIdentity caller, @PathVariable long id) {
-        return WithdrawalView.of(approve.approve(caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN), id));
+    WithdrawalView approve(
+            CallerIdentity caller, @PathVariable long id, @Valid @RequestBody(required = false) ApproveBody body) {
+        long staff = caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN);
+        return WithdrawalView.of(approve.approve(staff, id, body == null ? null : body.note(), RequestIds.current()));
     }
 
     @PostMapping("/admin/v1/withdrawals/{id}/reject")
     WithdrawalView reject(CallerIdentity caller, @PathVariable long id, @Valid @RequestBody RejectBody body) {
-        return WithdrawalView.of(
-                reject.reject(caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN), id, body.reason()));
+        long staff = caller.requireStaff(StaffRole.FINANCE, StaffRole.ADMIN);
+        return WithdrawalView.of(reject.reject(staff, id, body.reason(), RequestIds.current()));
     }
 }

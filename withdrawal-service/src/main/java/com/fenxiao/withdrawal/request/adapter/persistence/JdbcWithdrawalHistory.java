@@ -1,8 +1,8 @@
 package com.fenxiao.withdrawal.request.adapter.persistence;
 
 import com.fenxiao.common.id.IdGenerator;
-import com.fenxiao.withdrawal.request.domain.AuditTrail;
 import com.fenxiao.withdrawal.request.domain.Withdrawal;
+import com.fenxiao.withdrawal.request.domain.WithdrawalHistory;
 import com.fenxiao.withdrawal.request.domain.WithdrawalStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,12 +16,12 @@ import org.springframework.stereotype.Repository;
 
 /** Called inside the transaction of the step it records; each entry hashes the previous one of its withdrawal. */
 @Repository
-class JdbcAuditTrail implements AuditTrail {
+class JdbcWithdrawalHistory implements WithdrawalHistory {
 
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
 
-    JdbcAuditTrail(DataSource dataSource, IdGenerator ids) {
+    JdbcWithdrawalHistory(DataSource dataSource, IdGenerator ids) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.ids = ids;
     }
