@@ -81,7 +81,7 @@ public class RequestWithdrawal {
         if (identities.of(memberId).isEmpty()) {
             throw new PlatformException.Refused("IDENTITY_NOT_VERIFIED", "请先完成实名认证");
         }
-        return transactions.underLock(memberId, balances -> {
+        return transactions.underLockWithoutCreating(memberId, balances -> {
             var existing = withdrawals.byKey(memberId, idempotencyKey);
             if (existing.isPresent()) {
                 if (!existing.get().requestHash().equals(hash)) {

@@ -49,6 +49,18 @@ public class WalletTransactions {
         }
     }
 
+    /**
+     * Like {@link #underLock}, for a member's own request, which must write nothing when refused: a member
+     * without a wallet row has nothing to freeze, so the work runs on empty balances (and refuses) without
+     * creating the row; a credit arriving meanwhile only means the member asks again.
+     */
+    public <T> T underLockWithoutCreating(long promoterId, LockedWork<T> work) {
+        if (wallets.exists(promoterId)) {
+            return underLock(promoterId, work);
+        }
+        return tx.execute(status -> work.run(Balances.EMPTY));
+    }
+
     /** Appends a posting inside {@link #underLock}; false when its source was already in the ledger. */
     public boolean post(long promoterId, Posting posting) {
         return wallets.append(

@@ -6,6 +6,9 @@ public interface Wallets {
     /** Creates the empty wallet row if missing; outside any transaction, so no lock is held afterwards. */
     void ensureExists(long promoterId);
 
+    /** Whether the promoter has a wallet row (anything ever credited). */
+    boolean exists(long promoterId);
+
     /** The balances, with the wallet row locked until the transaction ends. */
     Balances lock(long promoterId);
 

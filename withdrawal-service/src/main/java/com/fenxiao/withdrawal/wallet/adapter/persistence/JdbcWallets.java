@@ -38,6 +38,12 @@ class JdbcWallets implements Wallets {
     }
 
     @Override
+    public boolean exists(long promoterId) {
+        return !jdbc.queryForList("SELECT 1 FROM wallet WHERE promoter_id = ?", Integer.class, promoterId)
+                .isEmpty();
+    }
+
+    @Override
     public Balances lock(long promoterId) {
         return jdbc.queryForObject(
                 "SELECT " + BALANCES + " FROM wallet WHERE promoter_id = ? FOR UPDATE",
