@@ -219,6 +219,11 @@ final class LaunchedPlatform implements AutoCloseable {
         throw new IllegalStateException("not ready on " + port + " within " + timeout);
     }
 
+    /** One service's own port (local default + offset), for fixtures that must bypass the gateway. */
+    String serviceUrl(int localPort) {
+        return "http://127.0.0.1:" + (localPort + offset);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + (8080 + offset);
     }
