@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,10 +40,6 @@ import org.junit.jupiter.api.Test;
  * <p>The after-sales window is an hour here, so nothing is released during the run: the recomputation does
  * not depend on whether a refund arrived before or after a release.
  */
-@Disabled("issue 8, unfinished: its one complete run (2,000 orders, each event ×3 shuffled, the engine SIGKILLed and"
-        + " restarted, 6 database connections cut) accepted every delivery, but the final comparison with the"
-        + " independent recomputation timed out without saying why; run it with -Dit.test=FaultIT after removing"
-        + " this line and read the differences it now prints (e2e-tests/README.md)")
 class FaultIT {
 
     static final int MEMBERS = 200;
@@ -359,22 +354,30 @@ class FaultIT {
         return rows;
     }
 
-    /** What differs between the recomputation and the records; empty when they agree to the fen. */
+    /**
+     * What differs between the recomputation and the records; empty when they agree to the fen. A level
+     * that ends owing nothing (fully refunded, or worth 0 fen) may have no record at all: the engine
+     * creates none when the refund arrived before the payment or the amount is 0 (SPEC §4), and cancels
+     * the one it created otherwise.
+     */
     static List<String> differences(Map<String, long[]> expected, Map<String, Row> actual) {
         List<String> out = new ArrayList<>();
         for (var e : expected.entrySet()) {
             Row r = actual.get(e.getKey());
             long[] want = e.getValue();
-            if (r == null) {
-                out.add(e.getKey() + " missing");
-            } else if (r.copies() != 1) {
+            long owed = want[2] == 1 ? 0 : want[0];
+            if (r != null && r.copies() != 1) {
                 out.add(e.getKey() + " doubled: " + r.copies() + " records");
-            } else if (r.promoter() != want[1]) {
+            } else if (r != null && r.promoter() != want[1]) {
                 out.add(e.getKey() + " promoter " + r.promoter() + " != " + want[1]);
-            } else if (want[2] == 1 ? !r.status().equals("CANCELLED") : r.amount() != want[0]) {
-                out.add(e.getKey() + " " + r + " != " + want[0] + (want[2] == 1 ? " CANCELLED" : ""));
-            } else if (want[2] == 0 && r.status().equals("CANCELLED")) {
-                out.add(e.getKey() + " cancelled though not fully refunded");
+            } else if (owed == 0) {
+                if (r != null && !r.status().equals("CANCELLED") && r.amount() != 0) {
+                    out.add(e.getKey() + " " + r + " should owe nothing");
+                }
+            } else if (r == null) {
+                out.add(e.getKey() + " missing (owes " + owed + ")");
+            } else if (r.status().equals("CANCELLED") || r.amount() != owed) {
+                out.add(e.getKey() + " " + r + " != " + owed);
             }
         }
         for (String k : actual.keySet()) {
