@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * data folder under {@code target/}, every port shifted by {@code e2e.port-offset}, and the jars copied
  * first (a rebuild of a module during the run cannot pull a jar from under a running service).
  */
-final class LaunchedPlatform implements AutoCloseable {
+public final class LaunchedPlatform implements AutoCloseable {
 
     static final List<String> SERVICES =
             List.of("relation-service", "commission-engine", "settlement-service", "withdrawal-service", "gateway");
@@ -48,7 +48,8 @@ final class LaunchedPlatform implements AutoCloseable {
     }
 
     /** Starts it and waits until every service answered its readiness probe. */
-    static LaunchedPlatform start(Path root, Path work, int offset, Map<String, String> environment, Duration timeout)
+    public static LaunchedPlatform start(
+            Path root, Path work, int offset, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         int gatewayPort = 8080 + offset;
         for (int port : List.of(gatewayPort, 8081 + offset, 13306 + offset, 16379 + offset, 19876 + offset)) {
@@ -224,7 +225,7 @@ final class LaunchedPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + (localPort + offset);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + (8080 + offset);
     }
 

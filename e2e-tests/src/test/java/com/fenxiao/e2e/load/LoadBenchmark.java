@@ -1,5 +1,6 @@
 package com.fenxiao.e2e.load;
 
+import com.fenxiao.e2e.LaunchedPlatform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +102,7 @@ public final class LoadBenchmark {
     }
 
     void run() throws Exception {
-        BenchPlatform platform = null;
+        LaunchedPlatform platform = null;
         Path root = repositoryRoot();
         Path work = Files.createDirectories(Path.of(System.getProperty(
                 "load.work", root.resolve("e2e-tests/target/load").toString())));
@@ -111,9 +112,9 @@ public final class LoadBenchmark {
                 int offset = Integer.getInteger("load.port-offset", 3000);
                 say("starting the platform with the LocalPlatform launcher, ports +" + offset + " (about 90 s)");
                 long t0 = System.nanoTime();
-                platform = BenchPlatform.start(root, work, offset, launcherEnvironment(), Duration.ofMinutes(6));
+                platform = LaunchedPlatform.start(root, work, offset, launcherEnvironment(), Duration.ofMinutes(6));
                 say(String.format(Locale.ROOT, "platform up in %.0f s", (System.nanoTime() - t0) / 1e9));
-                gateway = platform.gateway();
+                gateway = platform.baseUrl();
                 serviceLiveness = System.getProperty(
                         "load.service-liveness", "http://127.0.0.1:" + (8081 + offset) + "/actuator/health/liveness");
                 mysql = System.getProperty("load.mysql", "127.0.0.1:" + (13306 + offset));
