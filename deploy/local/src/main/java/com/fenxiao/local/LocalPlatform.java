@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.namesrv.NamesrvController;
 import redis.embedded.RedisServer;
 
 /**
@@ -42,6 +44,13 @@ public final class LocalPlatform {
     static final int NAMESRV_PORT = 19876 + PORT_OFFSET;
     static final int BROKER_PORT = 20911 + PORT_OFFSET;
 
+    /**
+     * {@code -Dplatform.service.c1-only=false} runs the services with the JVM's full tiered compilation. The
+     * default stops at C1: on a small machine five JVMs start about a third faster, but CPU-heavy steady
+     * state (signature checks, JSON) runs slower, so long load and fault runs turn it off (docs/load-benchmark.md).
+     */
+    static final boolean C1_ONLY = Boolean.parseBoolean(System.getProperty("platform.service.c1-only", "true"));
+
     record Service(String module, int port, boolean signsTokens) {}
 
     static final List<Service> SERVICES = List.of(
@@ -56,6 +65,10 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("keys")) {
             printNewKeys(args.length > 1 ? args[1] : "key-1");
+            return;
+        }
+        if (args.length == 4 && args[0].equals("broker")) {
+            runBroker(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
             return;
         }
         long started = System.nanoTime();
@@ -110,9 +123,14 @@ public final class LocalPlatform {
         infrastructure.add(redis::stop);
         say("Redis on 127.0.0.1:" + REDIS_PORT);
 
-        EmbeddedRocketMq mq = EmbeddedRocketMq.start(NAMESRV_PORT, BROKER_PORT, data.resolve("rocketmq"), Topics.ALL);
-        infrastructure.add(mq);
-        say("RocketMQ name server on " + mq.namesrvAddress());
+        NamesrvController namesrv = EmbeddedRocketMq.startNameServer(NAMESRV_PORT, data.resolve("rocketmq"));
+        infrastructure.add(namesrv::shutdown);
+        String namesrvAddress = "127.0.0.1:" + NAMESRV_PORT;
+        say("RocketMQ name server on " + namesrvAddress);
+        Process broker = startBroker(namesrvAddress, data.resolve("rocketmq"), logs);
+        infrastructure.add(() -> stop(broker));
+        say("RocketMQ broker on 127.0.0.1:" + BROKER_PORT + " (pid " + broker.pid() + ", log: "
+                + logs.resolve(BROKER_LOG) + ")");
 
         ECKey key = signingKey(data.resolve("keys"));
         String jwks = new JWKSet(key.toPublicJWK()).toString();
@@ -129,7 +147,7 @@ public final class LocalPlatform {
             env.put("MYSQL_PASSWORD", "");
             env.put("REDIS_HOST", "127.0.0.1");
             env.put("REDIS_PORT", String.valueOf(REDIS_PORT));
-            env.put("ROCKETMQ_NAMESRV", mq.namesrvAddress());
+            env.put("ROCKETMQ_NAMESRV", namesrvAddress);
             env.put("PLATFORM_ID_WORKER_ID", String.valueOf(worker++));
             env.put("PLATFORM_SECURITY_JWKS", jwks);
             if (s.signsTokens()) {
@@ -143,15 +161,17 @@ public final class LocalPlatform {
             env.put("WITHDRAWAL_URI", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
             env.put("SETTLEMENT_WALLET_URL", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
             env.put("SPRING_PROFILES_ACTIVE", "local");
-            ProcessBuilder pb = new ProcessBuilder(
-                            javaBin(),
-                            "-Xms64m",
-                            "-Xmx" + System.getProperty("platform.service.heap", "320m"),
-                            "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1",
-                            "-Xss512k",
-                            "-jar",
-                            jar.toString())
+            List<String> command = new ArrayList<>(List.of(
+                    javaBin(),
+                    "-Xms64m",
+                    "-Xmx" + System.getProperty("platform.service.heap", "320m"),
+                    "-XX:+UseSerialGC",
+                    "-Xss512k"));
+            if (C1_ONLY) {
+                command.add("-XX:TieredStopAtLevel=1");
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             logs.resolve(s.module() + ".log").toFile()));
@@ -165,7 +185,7 @@ public final class LocalPlatform {
             awaitReady(http, SERVICES.get(i), children.get(i), Duration.ofMinutes(5));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        // this JVM (broker, name server) plus every descendant: services, mariadbd, redis-server
+        // this JVM (name server) plus every descendant: broker, services, mariadbd, redis-server
         long rssKb = rssKb(ProcessHandle.current().pid());
         for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
             rssKb += rssKb(h.pid());
@@ -180,8 +200,74 @@ public final class LocalPlatform {
                   service docs   http://127.0.0.1:%<d/docs/{relation|commission|settlement|withdrawal}/v3/api-docs
                   MariaDB 127.0.0.1:%d (root, no password), Redis 127.0.0.1:%d, RocketMQ %s
                 Ctrl-C stops everything.""",
-                seconds, rssKb / 1024, 8080 + PORT_OFFSET, MYSQL_PORT, REDIS_PORT, mq.namesrvAddress()));
+                seconds, rssKb / 1024, 8080 + PORT_OFFSET, MYSQL_PORT, REDIS_PORT, namesrvAddress));
         stopped.await();
+    }
+
+    static final String BROKER_LOG = "rocketmq-broker.log";
+
+    /** Printed by the broker process once it is registered; harnesses that restart it wait for it too. */
+    static final String BROKER_UP = "[local-platform] broker is up";
+
+    /**
+     * The broker runs in a JVM of its own (this jar, {@code broker} mode), as it does in production: it can
+     * be killed and started again without the services, the name server or the databases (issue 8's fault
+     * run restarts it). Its store survives a kill; the next start recovers it.
+     */
+    private static Process startBroker(String namesrv, Path storeDir, Path logs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, LocalPlatform.class.getName()));
+        }
+        command.addAll(List.of("broker", namesrv, String.valueOf(BROKER_PORT), storeDir.toString()));
+        Path log = logs.resolve(BROKER_LOG);
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the RocketMQ broker exited with " + p.exitValue() + ", see " + log);
+            }
+            byte[] all = Files.readAllBytes(log);
+            if (all.length > before
+                    && new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8)
+                            .contains(BROKER_UP)) {
+                return p;
+            }
+            Thread.sleep(300);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("the RocketMQ broker was not up within 2 minutes, see " + log);
+    }
+
+    /** The {@code broker} mode: one broker until the process is stopped (or killed). */
+    private static void runBroker(String namesrv, int port, Path storeDir) throws InterruptedException {
+        BrokerController broker = EmbeddedRocketMq.startBroker(namesrv, port, storeDir, Topics.ALL);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.shutdown();
+                            stopped.countDown();
+                        },
+                        "broker-stop"));
+        System.out.println(BROKER_UP + " on 127.0.0.1:" + port + ", name server " + namesrv);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
     }
 
     /** For operators: a new signing key and the key set that verifies it (deploy/README.md). */
