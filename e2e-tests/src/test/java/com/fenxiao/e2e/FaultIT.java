@@ -56,6 +56,12 @@ class FaultIT {
     static final int SENDERS = Integer.getInteger("e2e.fault.senders", 8);
     static final boolean VIA_TOPIC = "topic".equals(System.getProperty("e2e.fault.via", "intake"));
     static final int BATCH = 100;
+    /**
+     * Topic deliveries per second, 0 = as fast as the broker takes them. Paced near the engine's rate, the
+     * faults (at a third, half and two thirds of the deliveries) fall inside the consumption, not after it.
+     */
+    static final int PACE = Integer.getInteger("e2e.fault.publish-per-second", 0);
+
     static final int L1_BP = 800;
     static final int L2_BP = 300;
 
@@ -191,6 +197,7 @@ class FaultIT {
                 if (VIA_TOPIC) {
                     int from;
                     while ((from = next.getAndAdd(BATCH)) < deliveries.size()) {
+                        pace(started, from);
                         publish(producer, deliveries.subList(from, Math.min(from + BATCH, deliveries.size())), retries);
                     }
                 } else {
@@ -356,6 +363,16 @@ class FaultIT {
         p.setSendMsgTimeout(10_000);
         p.start();
         return p;
+    }
+
+    static void pace(long started, int delivery) throws InterruptedException {
+        if (PACE > 0) {
+            long due = started + (long) (delivery * 1e9 / PACE);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
     }
 
     /** Publishes one batch until the broker takes it; a retried batch may be stored twice (more duplicates). */
