@@ -173,7 +173,8 @@ public final class LaunchedPlatform implements AutoCloseable {
      */
     void killAndRestart(String module, int port, Duration downFor) throws IOException, InterruptedException {
         Process p = killAndRestart(service(module), module, module + ".log", downFor);
-        awaitReady(port + offset, p, Duration.ofMinutes(3));
+        // a JVM starting beside a platform at full load (every core busy consuming a backlog) takes minutes
+        awaitReady(port + offset, p, Duration.ofMinutes(10));
         say(module + " ready again");
     }
 

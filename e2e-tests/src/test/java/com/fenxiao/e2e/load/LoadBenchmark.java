@@ -428,7 +428,8 @@ public final class LoadBenchmark {
 
     // ---- steps ----
 
-    record StepReport(int clients, ClosedLoop.Result mix, Map<String, ClosedLoop.Result> raws) {}
+    /** One step; {@code cpu} is where the mix's CPU went (warm-up included), empty when unknown. */
+    record StepReport(int clients, ClosedLoop.Result mix, Map<String, ClosedLoop.Result> raws, String cpu) {}
 
     void prepareRaw() throws Exception {
         if (!mysql.isBlank()) {
@@ -492,8 +493,10 @@ public final class LoadBenchmark {
                 clients,
                 warmUp.toSeconds(),
                 measure.toSeconds()));
+        CpuShares.Snapshot cpuBefore = CpuShares.take();
         ClosedLoop.Result mix = ClosedLoop.run("mix", clients, warmUp, measure, this::mixClient);
-        StepReport report = new StepReport(clients, mix, raws);
+        String cpu = CpuShares.between(cpuBefore, CpuShares.take());
+        StepReport report = new StepReport(clients, mix, raws, cpu);
         System.out.println(detail(List.of(report)));
         long fiveHundreds = mix.recorder().serverErrors();
         if (fiveHundreds > 0) {
@@ -530,7 +533,8 @@ public final class LoadBenchmark {
                         + "- steps %s clients, closed loop; mix %d s warm-up + %d s measured; raw %d s + %d s%n"
                         + "- mix: %.0f %% reads (%s, uniformly), %.0f %% signed order events (PAID; COMPLETED or a"
                         + " partial REFUNDED of the client's earlier orders)%n"
-                        + "- client JVM: %d processors, Java %s; raw DB pool %d connections%n",
+                        + "- client JVM: %d processors, Java %s; raw DB pool %d connections%n"
+                        + "- services started by this run: %s%n",
                 run,
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)),
                 gateway,
@@ -546,7 +550,12 @@ public final class LoadBenchmark {
                 (1 - readShare) * 100,
                 rt.availableProcessors(),
                 System.getProperty("java.version"),
-                dbPool);
+                dbPool,
+                System.getProperty("load.gateway", "").isBlank()
+                        ? "-Dplatform.service.c1-only=" + System.getProperty("platform.service.c1-only", "true")
+                                + " (true: -XX:TieredStopAtLevel=1), heap "
+                                + System.getProperty("platform.service.heap", "320m")
+                        : "none (a running platform)");
     }
 
     /** Per step: every kind with throughput, percentiles and errors by status. */
@@ -570,6 +579,9 @@ public final class LoadBenchmark {
                         raw.summary(null),
                         e.getValue().measured().toNanos() / 1e9,
                         raw.errors.values().stream().findFirst().orElse(null));
+            }
+            if (!r.cpu().isEmpty()) {
+                b.append("\n").append(r.cpu()).append(" (the mix, warm-up included)\n");
             }
         }
         return b.toString();
