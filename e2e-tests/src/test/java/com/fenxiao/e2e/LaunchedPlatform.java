@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public final class LaunchedPlatform implements AutoCloseable {
 
-    static final List<String> SERVICES =
+    /** The modules the launcher starts as service JVMs, each from {@code <module>/target/<module>.jar}. */
+    public static final List<String> SERVICES =
             List.of("relation-service", "commission-engine", "settlement-service", "withdrawal-service", "gateway");
 
     static final String LAUNCHER = "deploy/local/target/local-platform-exec.jar";

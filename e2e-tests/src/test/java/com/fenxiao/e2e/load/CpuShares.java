@@ -1,5 +1,6 @@
 package com.fenxiao.e2e.load;
 
+import com.fenxiao.e2e.LaunchedPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,8 +110,7 @@ final class CpuShares {
         } catch (IOException e) {
             return "pid " + pid;
         }
-        for (String service : List.of(
-                "relation-service", "commission-engine", "settlement-service", "withdrawal-service", "gateway")) {
+        for (String service : LaunchedPlatform.SERVICES) {
             if (cmd.contains("/" + service + ".jar")) {
                 return service;
             }
