@@ -269,7 +269,7 @@ public final class LaunchedPlatform implements AutoCloseable {
     }
 
     /** The platform's RocketMQ name server, for fixtures that publish as an order system would. */
-    String namesrvAddress() {
+    public String namesrvAddress() {
         return "127.0.0.1:" + (19876 + offset);
     }
 

@@ -91,6 +91,15 @@ final class CpuShares {
         return out.toString();
     }
 
+    /** CPU seconds each process used between the snapshots, largest first (the order-chain run's per-order figures). */
+    static Map<String, Double> secondsBetween(Snapshot before, Snapshot after) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (var e : after.ticksByProcess().entrySet()) {
+            out.put(e.getKey(), (e.getValue() - before.ticksByProcess().getOrDefault(e.getKey(), 0L)) / TICKS);
+        }
+        return OrderChainRun.sortedByValue(out);
+    }
+
     private static void add(Map<String, Long> ticks, String name, long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8);

@@ -67,6 +67,7 @@ public final class LoadBenchmark {
     final int[] steps = Arrays.stream(
                     System.getProperty("load.steps", "1,10,50,100,200").split(","))
             .map(String::trim)
+            .filter(s -> !s.isEmpty())
             .mapToInt(Integer::parseInt)
             .toArray();
     final Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmup-seconds", 20));
@@ -78,6 +79,8 @@ public final class LoadBenchmark {
     final String orderSecret = System.getProperty("load.order-secret", "local-order-system-dev-secret");
     final boolean raw = Boolean.parseBoolean(System.getProperty("load.raw", "true"));
     final int dbPool = Integer.getInteger("load.mysql-pool", 10);
+    /** Orders of the order-chain run (OrderChainRun); 0 skips it. */
+    final int chainOrders = Integer.getInteger("load.chain-orders", 100_000);
 
     String gateway;
     String serviceLiveness;
@@ -126,19 +129,35 @@ public final class LoadBenchmark {
                 redis = System.getProperty("load.redis", "");
             }
             say("gateway " + gateway + ", run id " + run);
-            seed();
-            if (raw) {
-                prepareRaw();
+            String chainTable = "";
+            if (chainOrders > 0) {
+                String namesrv = platform != null
+                        ? platform.namesrvAddress()
+                        : System.getProperty("load.namesrv", "127.0.0.1:9876");
+                OrderChainRun.Result chain = new OrderChainRun(this, namesrv).run();
+                chainTable = OrderChainRun.table(chain);
+                System.out.println();
+                System.out.println(chainTable);
             }
             List<StepReport> reports = new ArrayList<>();
-            for (int clients : steps) {
-                reports.add(step(clients));
+            String table = "";
+            if (steps.length > 0) {
+                seed();
+                if (raw) {
+                    prepareRaw();
+                }
+                for (int clients : steps) {
+                    reports.add(step(clients));
+                }
+                table = finalTable(reports);
+                System.out.println();
+                System.out.println(table);
             }
-            String table = finalTable(reports);
-            System.out.println();
-            System.out.println(table);
             Path report = work.resolve("load-report-" + run + ".md");
-            Files.writeString(report, conditions() + "\n" + detail(reports) + "\n" + table, StandardCharsets.UTF_8);
+            Files.writeString(
+                    report,
+                    conditions() + "\n" + chainTable + "\n" + detail(reports) + "\n" + table,
+                    StandardCharsets.UTF_8);
             say("report written to " + report);
         } finally {
             if (platform != null) {
@@ -248,11 +267,20 @@ public final class LoadBenchmark {
         }
     }
 
+    /** A member of the order-chain run, named by {@code tag}. */
+    Member login(String tag, String inviteCode) throws Exception {
+        return login(tag, -1, inviteCode, -1);
+    }
+
     Member login(int index, String inviteCode, int inviter) throws Exception {
-        String body = "{\"code\":\"lb-" + run + "-" + index + "\","
+        return login(Integer.toString(index), index, inviteCode, inviter);
+    }
+
+    Member login(String tag, int index, String inviteCode, int inviter) throws Exception {
+        String body = "{\"code\":\"lb-" + run + "-" + tag + "\","
                 + (inviteCode == null ? "" : "\"inviteCode\":\"" + inviteCode + "\",\"channel\":\"CODE\",")
-                + "\"deviceId\":\"lb-device-" + run + "-" + index + "\",\"agreementVersion\":\"" + AGREEMENT_VERSION
-                + "\",\"nickname\":\"load" + index + "\"}";
+                + "\"deviceId\":\"lb-device-" + run + "-" + tag + "\",\"agreementVersion\":\"" + AGREEMENT_VERSION
+                + "\",\"nickname\":\"load" + tag + "\"}";
         HttpResponse<String> r = retryingOn429(() -> http.send(
                 request("/api/v1/auth/login", null)
                         .header("Content-Type", "application/json")
@@ -260,13 +288,12 @@ public final class LoadBenchmark {
                         .build(),
                 HttpResponse.BodyHandlers.ofString()));
         if (r.statusCode() != 200 && r.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "login of member " + index + " answered " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException("login of member " + tag + " answered " + r.statusCode() + ": " + r.body());
         }
         String token = group(TOKEN, r.body());
         String userId = group(USER_ID, r.body());
         if (inviteCode != null && !BOUND.matcher(r.body()).find()) {
-            say("WARNING: member " + index + " was not bound: " + r.body());
+            say("WARNING: member " + tag + " was not bound: " + r.body());
         }
         HttpResponse<String> me = retryingOn429(() -> get("/api/v1/me/promoter", token));
         if (me.statusCode() != 200) {
