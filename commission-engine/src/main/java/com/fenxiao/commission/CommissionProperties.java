@@ -93,7 +93,7 @@ public class CommissionProperties {
         private int batchSize = 32;
         /** Listener threads on ORDER_EVENTS. */
         private int threads = 32;
-        /** Combined batches written at the same time (group commit lanes, see CombiningRecorder). */
+        /** Combined batches written at the same time (group commit lanes, see BatchCombiner). */
         private int lanes = 2;
         /** Most order events in one combined batch. */
         private int maxBatch = 512;

@@ -3,8 +3,9 @@ package com.fenxiao.settlement.commission.application;
 import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.ProductShare;
-import com.fenxiao.common.inbox.ProcessedEvents;
+import com.fenxiao.common.messaging.BatchEnvelopeListener.Delivery;
 import com.fenxiao.common.outbox.Outbox;
+import com.fenxiao.common.shard.Shards;
 import com.fenxiao.settlement.SettlementProperties;
 import com.fenxiao.settlement.commission.domain.EngineFact;
 import com.fenxiao.settlement.commission.domain.Lifecycle;
@@ -19,17 +20,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one engine event to settlement's row of the commission, in one transaction with its dedupe
- * mark, the reconciliation totals it moves and any reversal it must announce (outbox).
+ * Applies the engine's events to settlement's rows of the commissions, a batch at a time: the batch is
+ * grouped by the promoter's database, and each group is one local transaction of that database with
+ * its dedupe marks (one read and one insert), the rows it touches (locked with one statement per
+ * table, written with one), the reconciliation totals they move (summed by row, one statement) and
+ * any reversal it must announce (outbox). Several events of one commission in a batch apply in order.
  */
 @Service
 public class RecordCommissionEvents {
@@ -39,9 +43,7 @@ public class RecordCommissionEvents {
 
     private final SettledCommissions commissions;
     private final CommissionTotals totals;
-    private final ProcessedEvents processed;
-    private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private final Shards shards;
     private final Clock clock;
     private final SettlementProperties properties;
     private final Counter lateIncreases;
@@ -50,17 +52,13 @@ public class RecordCommissionEvents {
     public RecordCommissionEvents(
             SettledCommissions commissions,
             CommissionTotals totals,
-            ProcessedEvents processed,
-            Outbox outbox,
-            PlatformTransactionManager transactions,
+            Shards shards,
             Clock clock,
             SettlementProperties properties,
             MeterRegistry meters) {
         this.commissions = commissions;
         this.totals = totals;
-        this.processed = processed;
-        this.outbox = outbox;
-        this.tx = new TransactionTemplate(transactions);
+        this.shards = shards;
         this.clock = clock;
         this.properties = properties;
         this.lateIncreases = Counter.builder("settlement.late.increases")
@@ -72,23 +70,56 @@ public class RecordCommissionEvents {
     }
 
     public void record(String eventId, EngineFact fact) {
-        tx.executeWithoutResult(status -> {
-            if (!processed.markFirstDelivery(CONSUMER, eventId, fact.promoterId())) {
-                return;
+        recordAll(List.of(new Delivery<>(eventId, fact)));
+    }
+
+    public void recordAll(List<Delivery<EngineFact>> deliveries) {
+        for (Map.Entry<Shards.Shard, List<Delivery<EngineFact>>> group :
+                shards.byShard(deliveries, d -> d.fact().promoterId()).entrySet()) {
+            shards.inTransaction(group.getKey(), shard -> {
+                applyOnShard(shard, group.getValue());
+                return null;
+            });
+        }
+    }
+
+    private void applyOnShard(Shards.Shard shard, List<Delivery<EngineFact>> deliveries) {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        for (Delivery<EngineFact> d : deliveries) {
+            keys.putIfAbsent(d.eventId(), d.fact().promoterId());
+        }
+        Set<String> first = shard.inbox().markFirstDeliveries(CONSUMER, keys);
+        List<Delivery<EngineFact>> todo = new ArrayList<>();
+        Map<Long, SettledCommissions.Ref> refs = new LinkedHashMap<>();
+        for (Delivery<EngineFact> d : deliveries) {
+            if (first.remove(d.eventId())) {
+                todo.add(d);
+                EngineFact f = d.fact();
+                refs.putIfAbsent(
+                        f.commissionId(), new SettledCommissions.Ref(f.promoterId(), f.commissionId(), f.orderId()));
             }
-            Instant now = clock.instant();
-            SettledCommission before = commissions.lockOrCreate(fact.promoterId(), fact.commissionId(), fact.orderId());
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<Long, SettledCommission> stored = commissions.lockAll(shard, refs.values());
+        Map<Long, SettledCommission> current = new LinkedHashMap<>(stored);
+        List<Outbox.Pending> events = new ArrayList<>();
+        for (Delivery<EngineFact> d : todo) {
+            EngineFact fact = d.fact();
+            SettledCommission before = current.computeIfAbsent(
+                    fact.commissionId(), id -> SettledCommission.unknown(id, fact.promoterId(), fact.orderId(), now));
             Lifecycle.Outcome outcome = Lifecycle.apply(before, fact, properties.windows(), now);
-            SettledCommission after = outcome.next();
             if (!outcome.changed(before)) {
-                return;
+                continue;
             }
-            commissions.save(after);
-            totals.move(before, after);
+            SettledCommission after = outcome.next();
+            current.put(after.id(), after);
             for (Lifecycle.Effect effect : outcome.effects()) {
                 if (effect instanceof Lifecycle.Effect.Reverse r) {
                     reversals.increment();
-                    outbox.appendAll(List.of(new Outbox.Pending(
+                    events.add(new Outbox.Pending(
                             after.promoterId(),
                             new CommissionReversed(
                                     after.id(),
@@ -102,7 +133,7 @@ public class RecordCommissionEvents {
                                     shares(after.products()),
                                     after.sourceVersion(),
                                     CommissionOrigin.SETTLEMENT),
-                            reversalEventId(after.id(), r.reference()))));
+                            reversalEventId(after.id(), r.reference())));
                 } else if (effect instanceof Lifecycle.Effect.LateIncrease i) {
                     lateIncreases.increment();
                     log.warn(
@@ -113,7 +144,30 @@ public class RecordCommissionEvents {
                             i.amountFen());
                 }
             }
-        });
+        }
+        List<SettledCommission> inserts = new ArrayList<>();
+        List<SettledCommission> updates = new ArrayList<>();
+        CommissionTotals.Moves moves = totals.moves();
+        for (SettledCommission after : current.values()) {
+            SettledCommission was = stored.get(after.id());
+            if (was == null) {
+                SettledCommissions.Ref ref = refs.get(after.id());
+                SettledCommission unknown = SettledCommission.unknown(after.id(), ref.promoterId(), ref.orderId(), now);
+                if (!after.equals(unknown)) {
+                    inserts.add(after);
+                    moves.add(unknown, after);
+                }
+            } else if (!after.equals(was)) {
+                updates.add(after);
+                moves.add(was, after);
+            }
+        }
+        commissions.insertAll(shard, inserts);
+        commissions.updateAll(shard, updates);
+        moves.flush(shard);
+        if (!events.isEmpty()) {
+            shard.outbox().appendAll(events);
+        }
     }
 
     static List<ProductShare> shares(Map<String, Long> products) {

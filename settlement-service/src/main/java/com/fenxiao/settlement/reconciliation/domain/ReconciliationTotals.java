@@ -12,5 +12,14 @@ public interface ReconciliationTotals {
 
     void addCommission(long shardKey, LocalDate day, Map<String, Long> deltaByProduct);
 
+    /** One row of the totals: a slot's day and product. */
+    record DayProduct(long shardKey, LocalDate day, String productId) {}
+
+    /** Many commission deltas at once, already summed by row, in the shard's transaction (one statement). */
+    void addCommissions(com.fenxiao.common.shard.Shards.Shard shard, Map<DayProduct, Long> deltas);
+
     void addOrder(long shardKey, LocalDate day, String productId, long paidFen, long refundedFen, long costFen);
+
+    /** Many order deltas at once, already summed by row, in the shard's transaction (one statement). */
+    void addOrders(com.fenxiao.common.shard.Shards.Shard shard, Map<DayProduct, ProductDelta> deltas);
 }

@@ -22,11 +22,29 @@ public final class CommissionFollowing {
         }
     }
 
+    /** The ledger source key the change's posting (if any) carries: one change, one possible entry. */
+    public static String sourceOf(CommissionChange change) {
+        String source = "commission:" + change.commissionId();
+        if (change instanceof CommissionChange.Created) {
+            return source + ":created";
+        }
+        if (change instanceof CommissionChange.Adjusted a) {
+            return source + ":adjusted:" + a.eventId();
+        }
+        if (change instanceof CommissionChange.Cancelled) {
+            return source + ":cancelled";
+        }
+        if (change instanceof CommissionChange.Settled) {
+            return source + ":settled";
+        }
+        return source + ":reversed:" + ((CommissionChange.Reversed) change).refundId();
+    }
+
     public static Plan plan(Optional<CommissionPending> current, CommissionChange change, Balances b)
             throws WalletRefused {
         long cid = change.commissionId();
         long promoter = change.promoterId();
-        String source = "commission:" + cid;
+        String source = sourceOf(change);
         if (change instanceof CommissionChange.Created c) {
             if (current.isPresent() || c.amountFen() < 0) {
                 return Plan.nothing(); // anything already known is the same or a later state
@@ -34,7 +52,7 @@ public final class CommissionFollowing {
             CommissionPending next = new CommissionPending(cid, promoter, c.amountFen(), State.PENDING, c.version());
             return new Plan(
                     Optional.of(next),
-                    posting(EntryType.COMMISSION_CREATED, source + ":created", c.amountFen(), c.amountFen(), b));
+                    posting(EntryType.COMMISSION_CREATED, source, c.amountFen(), c.amountFen(), b));
         }
         if (change instanceof CommissionChange.Adjusted a) {
             if (a.amountFen() < 0) {
@@ -54,7 +72,7 @@ public final class CommissionFollowing {
                     Optional.of(next),
                     posting(
                             EntryType.COMMISSION_ADJUSTED,
-                            source + ":adjusted:" + a.eventId(),
+                            source,
                             Math.abs(delta),
                             delta,
                             b));
@@ -68,7 +86,7 @@ public final class CommissionFollowing {
             CommissionPending next = new CommissionPending(cid, promoter, 0, State.CANCELLED, version);
             return new Plan(
                     Optional.of(next),
-                    posting(EntryType.COMMISSION_CANCELLED, source + ":cancelled", pending, -pending, b));
+                    posting(EntryType.COMMISSION_CANCELLED, source, pending, -pending, b));
         }
         if (change instanceof CommissionChange.Settled s) {
             if (current.isPresent() && current.get().state() == State.SETTLED) {
@@ -84,7 +102,7 @@ public final class CommissionFollowing {
                     ? Optional.empty()
                     : Optional.of(new Posting(
                             EntryType.COMMISSION_SETTLED,
-                            source + ":settled",
+                            source,
                             released,
                             Movements.settle(pending, released, b)));
             return new Plan(Optional.of(next), posting);
@@ -97,7 +115,7 @@ public final class CommissionFollowing {
                 Optional.empty(),
                 Optional.of(new Posting(
                         EntryType.COMMISSION_REVERSED,
-                        source + ":reversed:" + r.refundId(),
+                        source,
                         r.amountFen(),
                         Movements.of(EntryType.COMMISSION_REVERSED, r.amountFen(), b))));
     }

@@ -1,10 +1,10 @@
 package com.fenxiao.commission.ingestion.adapter.mq;
 
 import com.fenxiao.commission.CommissionProperties;
-import com.fenxiao.commission.ingestion.application.CombiningRecorder;
 import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
+import com.fenxiao.common.messaging.BatchCombiner;
 import com.fenxiao.common.messaging.ManagedConsumer;
 import com.fenxiao.common.messaging.MessagePublisher;
 import com.fenxiao.common.messaging.RocketMqProperties;
@@ -38,7 +38,7 @@ public class ConsumerConfiguration {
                 mq.newGroupStart(clock),
                 new OrderEventsListener(
                         codec,
-                        new CombiningRecorder(record::record, c.getLanes(), c.getMaxBatch()),
+                        new BatchCombiner<>(record::record, c.getLanes(), c.getMaxBatch()),
                         publisher,
                         meters,
                         c.getRetries()));

@@ -1,6 +1,5 @@
 package com.fenxiao.commission.ingestion.adapter.mq;
 
-import com.fenxiao.commission.ingestion.application.CombiningRecorder;
 import com.fenxiao.commission.ingestion.application.OrderFacts;
 import com.fenxiao.commission.ingestion.application.RecordOrderEvents;
 import com.fenxiao.commission.order.domain.OrderFact;
@@ -8,6 +7,7 @@ import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.MalformedEventException;
 import com.fenxiao.common.event.Topics;
 import com.fenxiao.common.event.order.v1.OrderEvent;
+import com.fenxiao.common.messaging.BatchCombiner;
 import com.fenxiao.common.messaging.MessagePublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Reads {@code ORDER_EVENTS} a batch at a time. A message that can never be handled (not JSON,
  * unknown type, missing fields, tag and type disagreeing) goes to {@code ORDER_EVENTS_DLQ} with its
  * reason and the consumer moves on; the rest of the batch goes to {@link RecordOrderEvents} in one
- * call, combined with the batches of other listener threads ({@link CombiningRecorder}). A batch that fails for a passing reason (a deadlock, a duplicate insert from another
+ * call, combined with the batches of other listener threads ({@link BatchCombiner}). A batch that fails for a passing reason (a deadlock, a duplicate insert from another
  * instance, the database down) is retried at once a few times, then delivered again later: every step
  * is idempotent, so a retry only finishes what the failed attempt did not.
  */
@@ -37,7 +37,7 @@ public class OrderEventsListener implements MessageListenerConcurrently {
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
     private final EventCodec codec;
-    private final CombiningRecorder record;
+    private final BatchCombiner<OrderFact> record;
     private final MessagePublisher publisher;
     private final int retries;
     private final Counter deadLettered;
@@ -46,7 +46,11 @@ public class OrderEventsListener implements MessageListenerConcurrently {
     private final Timer batches;
 
     public OrderEventsListener(
-            EventCodec codec, CombiningRecorder record, MessagePublisher publisher, MeterRegistry meters, int retries) {
+            EventCodec codec,
+            BatchCombiner<OrderFact> record,
+            MessagePublisher publisher,
+            MeterRegistry meters,
+            int retries) {
         this.codec = codec;
         this.record = record;
         this.publisher = publisher;

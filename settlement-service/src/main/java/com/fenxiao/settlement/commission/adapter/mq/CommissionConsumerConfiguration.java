@@ -26,10 +26,11 @@ public class CommissionConsumerConfiguration {
                 "settlement-commissions" + suffix,
                 Topics.COMMISSION_EVENTS,
                 CommissionEventsListener.TAGS,
-                32,
-                4,
+                mq.getBatch().getConsumeBatch(),
+                mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new CommissionEventsListener(codec, record));
+                new CommissionEventsListener(
+                        codec, record, mq.getBatch().getLanes(), mq.getBatch().getMaxBatch()));
     }
 
     @Bean

@@ -10,36 +10,29 @@ import com.fenxiao.common.event.commission.v1.CommissionCreated;
 import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.ProductShare;
-import com.fenxiao.common.messaging.EnvelopeListener;
+import com.fenxiao.common.messaging.BatchEnvelopeListener;
 import com.fenxiao.settlement.commission.application.RecordCommissionEvents;
 import com.fenxiao.settlement.commission.domain.EngineFact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The engine's commission events; settlement's own events on the same topic are skipped. */
-public class CommissionEventsListener extends EnvelopeListener {
+/**
+ * The engine's commission events, a batch at a time into {@link RecordCommissionEvents#recordAll};
+ * settlement's own events on the same topic are skipped.
+ */
+public class CommissionEventsListener extends BatchEnvelopeListener<EngineFact> {
 
     static final String TAGS =
             "COMMISSION_CREATED || COMMISSION_ADJUSTED || COMMISSION_CANCELLED || COMMISSION_REVERSED"
                     + " || COMMISSION_COMPLETED";
 
-    private final RecordCommissionEvents record;
-
-    public CommissionEventsListener(EventCodec codec, RecordCommissionEvents record) {
-        super(codec, "commission events");
-        this.record = record;
+    public CommissionEventsListener(EventCodec codec, RecordCommissionEvents record, int lanes, int maxBatch) {
+        super(codec, "commission events", record::recordAll, lanes, maxBatch, 3);
     }
 
     @Override
-    protected void handle(EventEnvelope envelope) throws MalformedEventException {
-        EngineFact fact = factOf(envelope);
-        if (fact != null) {
-            record.record(envelope.eventId(), fact);
-        }
-    }
-
-    EngineFact factOf(EventEnvelope envelope) throws MalformedEventException {
+    protected EngineFact factOf(EventEnvelope envelope) throws MalformedEventException {
         return switch (envelope.type()) {
             case "COMMISSION_CREATED" -> {
                 CommissionCreated c = codec.payloadOf(envelope, CommissionCreated.class);

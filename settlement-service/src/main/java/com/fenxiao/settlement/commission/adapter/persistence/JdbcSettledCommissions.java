@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fenxiao.common.persistence.PhysicalDatabases;
+import com.fenxiao.common.shard.Shards;
 import com.fenxiao.settlement.commission.domain.SettledCommission;
 import com.fenxiao.settlement.commission.domain.SettledCommissions;
 import com.fenxiao.settlement.commission.domain.SettlementStatus;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,93 @@ class JdbcSettledCommissions implements SettledCommissions {
                         id)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public Map<Long, SettledCommission> lockAll(Shards.Shard shard, Collection<Ref> refs) {
+        Map<Long, SettledCommission> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Ref>> e :
+                shard.byTable("settlement_commission", refs, Ref::promoterId).entrySet()) {
+            List<Object> ids = new ArrayList<>();
+            e.getValue().forEach(r -> ids.add(r.id()));
+            // ordered by id: two batches locking overlapping rows take them in the same order
+            for (SettledCommission c : shard.jdbc()
+                    .query(
+                            "SELECT " + COLUMNS + " FROM " + e.getKey() + " WHERE id IN (" + Shards.marks(ids.size())
+                                    + ") ORDER BY id FOR UPDATE",
+                            MAPPER,
+                            ids.toArray())) {
+                out.put(c.id(), c);
+            }
+        }
+        return out;
+    }
+
+    private static final String WRITE_COLUMNS = "id, promoter_id, order_id, level, known, status, amount_fen,"
+            + " settled_fen, reversed_fen, withdrawn_fen, late_increase_fen, held, hold_reason, products, paid_at,"
+            + " completed_at, due_at_ms, released_at, released_day, decided_by, source_version, created_at, updated_at";
+    private static final int WRITE_COUNT = 23;
+    private static final String UPDATE_ALL = " ON DUPLICATE KEY UPDATE order_id = VALUES(order_id),"
+            + " level = VALUES(level), known = VALUES(known), status = VALUES(status),"
+            + " amount_fen = VALUES(amount_fen), settled_fen = VALUES(settled_fen),"
+            + " reversed_fen = VALUES(reversed_fen), withdrawn_fen = VALUES(withdrawn_fen),"
+            + " late_increase_fen = VALUES(late_increase_fen), held = VALUES(held), hold_reason = VALUES(hold_reason),"
+            + " products = VALUES(products), paid_at = VALUES(paid_at), completed_at = VALUES(completed_at),"
+            + " due_at_ms = VALUES(due_at_ms), released_at = VALUES(released_at),"
+            + " released_day = VALUES(released_day), decided_by = VALUES(decided_by),"
+            + " source_version = VALUES(source_version), updated_at = VALUES(updated_at)";
+
+    @Override
+    public void insertAll(Shards.Shard shard, List<SettledCommission> rows) {
+        write(shard, rows, "");
+    }
+
+    @Override
+    public void updateAll(Shards.Shard shard, List<SettledCommission> rows) {
+        // every row is locked by this transaction: the upsert only ever takes its update branch
+        write(shard, rows, UPDATE_ALL);
+    }
+
+    private void write(Shards.Shard shard, List<SettledCommission> rows, String tail) {
+        for (Map.Entry<String, List<SettledCommission>> e : shard.byTable(
+                        "settlement_commission", rows, SettledCommission::promoterId)
+                .entrySet()) {
+            List<SettledCommission> list = e.getValue();
+            Object[] args = new Object[list.size() * WRITE_COUNT];
+            int i = 0;
+            for (SettledCommission c : list) {
+                args[i++] = c.id();
+                args[i++] = c.promoterId();
+                args[i++] = c.orderId();
+                args[i++] = c.level();
+                args[i++] = c.known();
+                args[i++] = c.status().name();
+                args[i++] = c.amountFen();
+                args[i++] = c.settledFen();
+                args[i++] = c.reversedFen();
+                args[i++] = c.withdrawnFen();
+                args[i++] = c.lateIncreaseFen();
+                args[i++] = c.held();
+                args[i++] = c.holdReason();
+                args[i++] = writeProducts(c.products());
+                args[i++] = ts(c.paidAt());
+                args[i++] = ts(c.completedAt());
+                args[i++] = c.dueAtMs();
+                args[i++] = ts(c.releasedAt());
+                args[i++] = c.releasedAt() == null
+                        ? null
+                        : java.sql.Date.valueOf(LocalDate.ofInstant(c.releasedAt(), BUSINESS));
+                args[i++] = c.decidedBy();
+                args[i++] = c.sourceVersion();
+                args[i++] = ts(c.createdAt());
+                args[i++] = ts(c.updatedAt());
+            }
+            shard.jdbc()
+                    .update(
+                            "INSERT INTO " + e.getKey() + " (" + WRITE_COLUMNS + ") VALUES "
+                                    + Shards.rows(list.size(), WRITE_COUNT) + tail,
+                            args);
+        }
     }
 
     @Override

@@ -26,9 +26,13 @@ public class OrderEventsConsumerConfiguration {
                 "settlement-orders" + suffix,
                 Topics.ORDER_EVENTS,
                 OrderEventsListener.TAGS,
-                32,
-                2,
+                mq.getBatch().getConsumeBatch(),
+                mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new OrderEventsListener(codec, reconcile));
+                new OrderEventsListener(
+                        codec,
+                        reconcile,
+                        mq.getBatch().getLanes(),
+                        mq.getBatch().getMaxBatch()));
     }
 }

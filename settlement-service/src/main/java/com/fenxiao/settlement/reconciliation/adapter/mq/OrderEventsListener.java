@@ -5,8 +5,10 @@ import com.fenxiao.common.event.MalformedEventException;
 import com.fenxiao.common.event.order.v1.OrderEvent;
 import com.fenxiao.common.event.order.v1.OrderPaid;
 import com.fenxiao.common.event.order.v1.OrderRefunded;
+import com.fenxiao.common.messaging.BatchCombiner;
 import com.fenxiao.settlement.reconciliation.application.ReconcileOrderEvents;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -18,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Paid and refunded order events (flat JSON, tag = type). A malformed message is logged and skipped:
  * commission-engine's consumer dead-letters the same message with its reason, so a second dead letter
- * would only duplicate it. A failure of the database retries at once a few times (a payment and a
- * refund of one order queue on its row), then the batch is delivered again; dedupe by event id makes
- * that safe.
+ * would only duplicate it. The batch (combined with other listener threads' batches) is applied in one
+ * call; a failure of the database retries at once a few times, then the batch is delivered again;
+ * dedupe by event id makes that safe.
  */
 public class OrderEventsListener implements MessageListenerConcurrently {
 
@@ -29,45 +31,39 @@ public class OrderEventsListener implements MessageListenerConcurrently {
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
     private final EventCodec codec;
-    private final ReconcileOrderEvents reconcile;
+    private final BatchCombiner<OrderEvent> combiner;
 
-    public OrderEventsListener(EventCodec codec, ReconcileOrderEvents reconcile) {
+    public OrderEventsListener(EventCodec codec, ReconcileOrderEvents reconcile, int lanes, int maxBatch) {
         this.codec = codec;
-        this.reconcile = reconcile;
+        this.combiner = new BatchCombiner<>(reconcile::applyAll, lanes, maxBatch);
     }
 
     @Override
     public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
+        List<OrderEvent> events = new ArrayList<>(messages.size());
         for (MessageExt message : messages) {
             OrderEvent event = read(message);
-            if (event == null) {
-                continue;
-            }
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    handle(event);
-                    break;
-                } catch (RuntimeException e) {
-                    if (attempt >= RETRIES) {
-                        log.warn(
-                                "order event {} for reconciliation failed {} times, batch will be redelivered: {}",
-                                event.eventId(),
-                                attempt + 1,
-                                e.toString());
-                        return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                    }
-                    pause(attempt);
-                }
+            if (event != null) {
+                events.add(event);
             }
         }
-        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-    }
-
-    private void handle(OrderEvent event) {
-        if (event instanceof OrderPaid paid) {
-            reconcile.paid(paid);
-        } else if (event instanceof OrderRefunded refunded) {
-            reconcile.refunded(refunded);
+        if (events.isEmpty()) {
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                combiner.record(events);
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            } catch (RuntimeException e) {
+                if (attempt >= RETRIES) {
+                    log.warn(
+                            "order events batch for reconciliation failed {} times, will be redelivered: {}",
+                            attempt + 1,
+                            e.toString());
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+                pause(attempt);
+            }
         }
     }
 

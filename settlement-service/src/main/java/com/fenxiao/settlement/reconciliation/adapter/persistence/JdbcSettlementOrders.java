@@ -70,6 +70,64 @@ class JdbcSettlementOrders implements SettlementOrders {
         }
     }
 
+    @Override
+    public java.util.Map<String, ReconciledOrder> lockAll(
+            com.fenxiao.common.shard.Shards.Shard shard, java.util.Collection<String> orderIds) {
+        java.util.Map<String, ReconciledOrder> out = new java.util.LinkedHashMap<>();
+        for (var e : shard.byTable("settlement_order", orderIds, id -> id).entrySet()) {
+            shard.jdbc()
+                    .query(
+                            "SELECT order_id, paid_day, items, refunds FROM " + e.getKey() + " WHERE order_id IN ("
+                                    + com.fenxiao.common.shard.Shards.marks(
+                                            e.getValue().size())
+                                    + ") ORDER BY order_id FOR UPDATE",
+                            rs -> {
+                                String id = rs.getString(1);
+                                out.put(
+                                        id,
+                                        new ReconciledOrder(
+                                                id,
+                                                rs.getObject(2, LocalDate.class),
+                                                read(rs.getString(3), ITEMS),
+                                                read(rs.getString(4), REFUNDS)));
+                            },
+                            e.getValue().toArray());
+        }
+        return out;
+    }
+
+    @Override
+    public void writeAll(
+            com.fenxiao.common.shard.Shards.Shard shard, List<ReconciledOrder> created, List<ReconciledOrder> updated) {
+        write(shard, created, "");
+        write(
+                shard,
+                updated,
+                " ON DUPLICATE KEY UPDATE paid_day = VALUES(paid_day), items = VALUES(items),"
+                        + " refunds = VALUES(refunds), updated_at = VALUES(updated_at)");
+    }
+
+    private void write(com.fenxiao.common.shard.Shards.Shard shard, List<ReconciledOrder> orders, String tail) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (var e : shard.byTable("settlement_order", orders, ReconciledOrder::orderId)
+                .entrySet()) {
+            List<Object> args = new java.util.ArrayList<>();
+            for (ReconciledOrder o : e.getValue()) {
+                args.add(o.orderId());
+                args.add(o.paidDay() == null ? null : Date.valueOf(o.paidDay()));
+                args.add(o.items().isEmpty() ? null : write(o.items()));
+                args.add(o.refunds().isEmpty() ? null : write(o.refunds()));
+                args.add(now);
+            }
+            shard.jdbc()
+                    .update(
+                            "INSERT INTO " + e.getKey() + " (order_id, paid_day, items, refunds, updated_at) VALUES "
+                                    + com.fenxiao.common.shard.Shards.rows(
+                                            e.getValue().size(), 5) + tail,
+                            args.toArray());
+        }
+    }
+
     private <T> List<T> read(String text, TypeReference<List<T>> type) {
         if (text == null || text.isBlank()) {
             return List.of();
