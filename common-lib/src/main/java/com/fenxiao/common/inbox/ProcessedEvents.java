@@ -2,6 +2,13 @@ package com.fenxiao.common.inbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,5 +39,60 @@ public class ProcessedEvents {
                 shardKey,
                 Timestamp.from(clock.instant()));
         return inserted == 1;
+    }
+
+    /** Rows per statement of {@link #markFirstDeliveries}. */
+    private static final int CHUNK = 500;
+
+    /**
+     * The batch form of {@link #markFirstDelivery}: records every event id of {@code shardKeys} (event id →
+     * shard key, all of this database) not seen before and returns those, in the caller's transaction.
+     * One plain read finds the ids already recorded, one multi-row insert records the rest; a concurrent
+     * consumer that records one of them first makes the insert fail on the primary key, and the caller's
+     * transaction is retried (then the read finds it).
+     */
+    public Set<String> markFirstDeliveries(String consumer, Map<String, Long> shardKeys) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("dedupe must share the transaction of the effect");
+        }
+        Set<String> first = new HashSet<>(shardKeys.keySet());
+        if (first.isEmpty()) {
+            return first;
+        }
+        List<String> ids = new ArrayList<>(first);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(consumer);
+            args.addAll(chunk);
+            first.removeAll(jdbc.queryForList(
+                    "SELECT event_id FROM processed_event WHERE consumer = ? AND event_id IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    String.class,
+                    args.toArray()));
+        }
+        Map<String, Long> toInsert = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (first.contains(id)) {
+                toInsert.put(id, shardKeys.get(id));
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(toInsert.entrySet());
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Map.Entry<String, Long>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            List<Object> args = new ArrayList<>(chunk.size() * 4);
+            for (Map.Entry<String, Long> r : chunk) {
+                args.add(consumer);
+                args.add(r.getKey());
+                args.add(r.getValue());
+                args.add(now);
+            }
+            jdbc.update(
+                    "INSERT INTO processed_event (consumer, event_id, shard_key, processed_at) VALUES "
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")),
+                    args.toArray());
+        }
+        return first;
     }
 }

@@ -1,45 +1,44 @@
-package com.fenxiao.commission.ingestion.application;
+package com.fenxiao.common.messaging;
 
-import com.fenxiao.commission.order.domain.OrderFact;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Group commit for the order path. RocketMQ hands each listener thread at most one pull's worth of
- * messages (32); every batch costs a fixed number of round trips and commits whatever its size, so
- * listener threads queue their batches here and at most {@code lanes} of them at a time take
- * everything queued (up to {@code maxFacts}) into one {@link RecordOrderEvents#record} call, then wake
- * the threads whose batches went with it. A failure fails every batch of that call; each listener then
+ * Group commit for the consumers where money flows. RocketMQ hands each listener thread at most one
+ * pull's worth of messages of one queue; every batch costs a fixed number of round trips and commits
+ * whatever its size, so listener threads queue their batches here and at most {@code lanes} of them at a
+ * time take everything queued (up to {@code maxFacts} items) into one call of the sink, then wake the
+ * threads whose batches went with it. A failure fails every batch of that call; each listener then
  * retries its own (every step is idempotent).
  */
-public final class CombiningRecorder {
+public final class BatchCombiner<T> {
 
-    private final Consumer<List<OrderFact>> record;
+    private final Consumer<List<T>> record;
     private final int lanes;
     private final int maxFacts;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private int busyLanes;
 
-    public CombiningRecorder(Consumer<List<OrderFact>> record, int lanes, int maxFacts) {
+    public BatchCombiner(Consumer<List<T>> record, int lanes, int maxFacts) {
         this.record = record;
         this.lanes = Math.max(1, lanes);
         this.maxFacts = Math.max(1, maxFacts);
     }
 
-    private static final class Request {
-        final List<OrderFact> facts;
+    private final class Request {
+        final List<T> facts;
         boolean done;
         RuntimeException failure;
 
-        Request(List<OrderFact> facts) {
+        Request(List<T> facts) {
             this.facts = facts;
         }
     }
 
     /** Records the facts, combined with whatever other threads are recording; returns when they are stored. */
-    public void record(List<OrderFact> facts) {
+    public void record(List<T> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -66,7 +65,7 @@ public final class CombiningRecorder {
             }
             RuntimeException failure = null;
             try {
-                List<OrderFact> all = new ArrayList<>();
+                List<T> all = new ArrayList<>();
                 taken.forEach(r -> all.addAll(r.facts));
                 record.accept(all);
             } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ public class ManagedConsumer implements SmartLifecycle {
                     .format(startFrom));
         }
         consumer.setConsumeMessageBatchMaxSize(batchSize);
-        consumer.setPullBatchSize(Math.max(32, batchSize));
+        consumer.setPullBatchSize(Math.max(32, Math.min(1024, batchSize)));
         consumer.setConsumeThreadMin(threads);
         consumer.setConsumeThreadMax(threads);
         consumer.setMaxReconsumeTimes(16);

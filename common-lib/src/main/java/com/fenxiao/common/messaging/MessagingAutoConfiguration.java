@@ -45,6 +45,17 @@ public class MessagingAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        public com.fenxiao.common.shard.Shards shards(
+                PhysicalDatabases physical,
+                com.fenxiao.common.persistence.DatabaseProperties props,
+                IdGenerator ids,
+                EventCodec codec,
+                Clock clock) {
+            return new com.fenxiao.common.shard.Shards(physical, props.isSharded(), ids, codec, clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
         public ProcessedEvents processedEvents(DataSource dataSource, Clock clock) {
             return new ProcessedEvents(new JdbcTemplate(dataSource), clock);
         }

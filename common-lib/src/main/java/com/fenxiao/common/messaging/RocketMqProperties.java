@@ -13,6 +13,56 @@ public class RocketMqProperties {
     private long relayIdleMillis = 200;
 
     private int relayBatchSize = 500;
+
+    private final Batch batch = new Batch();
+
+    /**
+     * The batched consumers where money flows ({@code platform.rocketmq.batch.*}): messages per pull and
+     * per listener call, listener threads, and how the listeners' batches are combined into one write
+     * ({@link BatchCombiner}: calls at once, items per call).
+     */
+    public static class Batch {
+        private int consumeBatch = 256;
+        private int threads = 4;
+        private int lanes = 2;
+        private int maxBatch = 1024;
+
+        public int getConsumeBatch() {
+            return consumeBatch;
+        }
+
+        public void setConsumeBatch(int consumeBatch) {
+            this.consumeBatch = consumeBatch;
+        }
+
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        public int getLanes() {
+            return lanes;
+        }
+
+        public void setLanes(int lanes) {
+            this.lanes = lanes;
+        }
+
+        public int getMaxBatch() {
+            return maxBatch;
+        }
+
+        public void setMaxBatch(int maxBatch) {
+            this.maxBatch = maxBatch;
+        }
+    }
+
+    public Batch getBatch() {
+        return batch;
+    }
     /**
      * Where a consumer group that has no offset yet starts: {@code FIRST} (default: nothing retained is
      * skipped) or {@code STARTUP} (messages sent since this process started; for tests).

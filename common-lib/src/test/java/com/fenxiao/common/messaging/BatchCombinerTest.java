@@ -1,10 +1,8 @@
-package com.fenxiao.commission.ingestion.application;
+package com.fenxiao.common.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fenxiao.commission.order.domain.OrderFact;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,18 +13,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class CombiningRecorderTest {
+class BatchCombinerTest {
 
-    static List<OrderFact> batch(String order) {
-        return List.of(new OrderFact.Completed("e-" + order, order, Instant.parse("2026-11-25T00:00:00Z")));
+    static List<String> batch(String order) {
+        return List.of(order);
     }
 
     @Test
     void combines_the_batches_that_queue_while_a_lane_is_busy_and_returns_each_once_stored() throws Exception {
-        List<List<OrderFact>> calls = Collections.synchronizedList(new ArrayList<>());
+        List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstCallStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CombiningRecorder recorder = new CombiningRecorder(
+        BatchCombiner<String> recorder = new BatchCombiner<>(
                 facts -> {
                     calls.add(facts);
                     firstCallStarted.countDown();
@@ -56,12 +54,12 @@ class CombiningRecorderTest {
             pool.shutdownNow();
         }
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(1)).extracting(OrderFact::orderId).containsExactlyInAnyOrder("B", "C", "D", "E");
+        assertThat(calls.get(1)).containsExactlyInAnyOrder("B", "C", "D", "E");
     }
 
     @Test
     void fails_every_batch_of_a_failed_call_so_each_listener_retries_its_own() {
-        CombiningRecorder recorder = new CombiningRecorder(
+        BatchCombiner<String> recorder = new BatchCombiner<>(
                 facts -> {
                     throw new IllegalStateException("deadlock");
                 },
@@ -74,7 +72,7 @@ class CombiningRecorderTest {
     @Test
     void keeps_a_combined_call_within_the_maximum() throws Exception {
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-        CombiningRecorder recorder = new CombiningRecorder(facts -> sizes.add(facts.size()), 1, 2);
+        BatchCombiner<String> recorder = new BatchCombiner<>(facts -> sizes.add(facts.size()), 1, 2);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> all = new ArrayList<>();

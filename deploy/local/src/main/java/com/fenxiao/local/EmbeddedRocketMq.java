@@ -92,6 +92,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
             store.setMappedFileSizeCommitLog(64 * 1024 * 1024);
             store.setMappedFileSizeConsumeQueue(300_000 * 20);
             store.setHaListenPort(port + 1);
+            // a pull returns up to 1,024 messages: the defaults (32 in memory, 8 from disk) cap every
+            // consumer's batch, and the consumers write a batch with a few multi-row statements
+            store.setMaxTransferCountOnMessageInMemory(1024);
+            store.setMaxTransferBytesOnMessageInMemory(4 * 1024 * 1024);
+            store.setMaxTransferCountOnMessageInDisk(1024);
+            store.setMaxTransferBytesOnMessageInDisk(4 * 1024 * 1024);
             BrokerController b = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
             if (!b.initialize()) {
                 throw new IllegalStateException("broker did not initialise");

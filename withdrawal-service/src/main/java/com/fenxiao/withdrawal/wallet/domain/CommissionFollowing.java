@@ -51,8 +51,7 @@ public final class CommissionFollowing {
             }
             CommissionPending next = new CommissionPending(cid, promoter, c.amountFen(), State.PENDING, c.version());
             return new Plan(
-                    Optional.of(next),
-                    posting(EntryType.COMMISSION_CREATED, source, c.amountFen(), c.amountFen(), b));
+                    Optional.of(next), posting(EntryType.COMMISSION_CREATED, source, c.amountFen(), c.amountFen(), b));
         }
         if (change instanceof CommissionChange.Adjusted a) {
             if (a.amountFen() < 0) {
@@ -69,13 +68,7 @@ public final class CommissionFollowing {
                     a.amountFen() - current.map(CommissionPending::pendingFen).orElse(0L);
             CommissionPending next = new CommissionPending(cid, promoter, a.amountFen(), State.PENDING, a.version());
             return new Plan(
-                    Optional.of(next),
-                    posting(
-                            EntryType.COMMISSION_ADJUSTED,
-                            source,
-                            Math.abs(delta),
-                            delta,
-                            b));
+                    Optional.of(next), posting(EntryType.COMMISSION_ADJUSTED, source, Math.abs(delta), delta, b));
         }
         if (change instanceof CommissionChange.Cancelled) {
             if (current.isPresent() && current.get().state() != State.PENDING) {
@@ -84,9 +77,7 @@ public final class CommissionFollowing {
             long pending = current.map(CommissionPending::pendingFen).orElse(0L);
             Integer version = current.map(CommissionPending::version).orElse(null);
             CommissionPending next = new CommissionPending(cid, promoter, 0, State.CANCELLED, version);
-            return new Plan(
-                    Optional.of(next),
-                    posting(EntryType.COMMISSION_CANCELLED, source, pending, -pending, b));
+            return new Plan(Optional.of(next), posting(EntryType.COMMISSION_CANCELLED, source, pending, -pending, b));
         }
         if (change instanceof CommissionChange.Settled s) {
             if (current.isPresent() && current.get().state() == State.SETTLED) {
@@ -101,10 +92,7 @@ public final class CommissionFollowing {
             Optional<Posting> posting = pending == 0 && released == 0
                     ? Optional.empty()
                     : Optional.of(new Posting(
-                            EntryType.COMMISSION_SETTLED,
-                            source,
-                            released,
-                            Movements.settle(pending, released, b)));
+                            EntryType.COMMISSION_SETTLED, source, released, Movements.settle(pending, released, b)));
             return new Plan(Optional.of(next), posting);
         }
         CommissionChange.Reversed r = (CommissionChange.Reversed) change;
