@@ -1,5 +1,6 @@
 package com.fenxiao.commission;
 
+import com.fenxiao.common.messaging.RocketMqProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -88,56 +89,14 @@ public class CommissionProperties {
         }
     }
 
-    public static class Consumer {
-        /** Messages per listener call (RocketMQ hands at most one pull's worth, ≤ 32 by default). */
-        private int batchSize = 32;
-        /** Listener threads on ORDER_EVENTS. */
-        private int threads = 32;
-        /** Combined batches written at the same time (group commit lanes, see BatchCombiner). */
-        private int lanes = 2;
-        /** Most order events in one combined batch. */
-        private int maxBatch = 512;
-        /** Immediate retries of a batch that failed for a passing reason (deadlock, duplicate insert). */
-        private int retries = 3;
-
-        public int getBatchSize() {
-            return batchSize;
-        }
-
-        public void setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-        }
-
-        public int getThreads() {
-            return threads;
-        }
-
-        public void setThreads(int threads) {
-            this.threads = threads;
-        }
-
-        public int getLanes() {
-            return lanes;
-        }
-
-        public void setLanes(int lanes) {
-            this.lanes = lanes;
-        }
-
-        public int getMaxBatch() {
-            return maxBatch;
-        }
-
-        public void setMaxBatch(int maxBatch) {
-            this.maxBatch = maxBatch;
-        }
-
-        public int getRetries() {
-            return retries;
-        }
-
-        public void setRetries(int retries) {
-            this.retries = retries;
+    /**
+     * The ORDER_EVENTS consumer: messages per listener call (RocketMQ hands at most one pull's worth), 32
+     * listener threads, 2 group commit lanes (see BatchCombiner), at most 512 order events in one combined
+     * batch, 3 immediate retries of a batch that failed for a passing reason (deadlock, duplicate insert).
+     */
+    public static class Consumer extends RocketMqProperties.Batch {
+        public Consumer() {
+            super(32, 32, 2, 512, 3);
         }
     }
 }

@@ -1,11 +1,10 @@
 package com.fenxiao.common.inbox;
 
+import com.fenxiao.common.shard.Shards;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,11 +54,8 @@ public class ProcessedEvents {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("dedupe must share the transaction of the effect");
         }
-        Set<String> first = new HashSet<>(shardKeys.keySet());
-        if (first.isEmpty()) {
-            return first;
-        }
-        List<String> ids = new ArrayList<>(first);
+        List<String> ids = new ArrayList<>(shardKeys.keySet());
+        Set<String> first = new LinkedHashSet<>(ids);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Object> args = new ArrayList<>(chunk.size() + 1);
@@ -67,30 +63,24 @@ public class ProcessedEvents {
             args.addAll(chunk);
             first.removeAll(jdbc.queryForList(
                     "SELECT event_id FROM processed_event WHERE consumer = ? AND event_id IN ("
-                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                            + Shards.marks(chunk.size()) + ")",
                     String.class,
                     args.toArray()));
         }
-        Map<String, Long> toInsert = new LinkedHashMap<>();
-        for (String id : ids) {
-            if (first.contains(id)) {
-                toInsert.put(id, shardKeys.get(id));
-            }
-        }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Map.Entry<String, Long>> rows = new ArrayList<>(toInsert.entrySet());
+        List<String> rows = new ArrayList<>(first);
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Map.Entry<String, Long>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            List<String> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             List<Object> args = new ArrayList<>(chunk.size() * 4);
-            for (Map.Entry<String, Long> r : chunk) {
+            for (String id : chunk) {
                 args.add(consumer);
-                args.add(r.getKey());
-                args.add(r.getValue());
+                args.add(id);
+                args.add(shardKeys.get(id));
                 args.add(now);
             }
             jdbc.update(
                     "INSERT INTO processed_event (consumer, event_id, shard_key, processed_at) VALUES "
-                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")),
+                            + Shards.rows(chunk.size(), 4),
                     args.toArray());
         }
         return first;

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the consumers where money flows. RocketMQ hands each listener thread at most one
@@ -14,6 +16,8 @@ import java.util.function.Consumer;
  * retries its own (every step is idempotent).
  */
 public final class BatchCombiner<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchCombiner.class);
 
     private final Consumer<List<T>> record;
     private final int lanes;
@@ -82,6 +86,32 @@ public final class BatchCombiner<T> {
         }
         if (mine.failure != null) {
             throw mine.failure;
+        }
+    }
+
+    /**
+     * {@link #record}, retried at once up to {@code retries} times after a failure for a passing reason (a
+     * deadlock, another instance's insert); false when every attempt failed, so the listener hands the
+     * batch back to the broker for a later delivery. {@code what} names the batch in the log.
+     */
+    public boolean recordRetrying(List<T> facts, int retries, String what) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                record(facts);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= retries) {
+                    log.warn("{} batch failed {} times, will be redelivered: {}", what, attempt + 1, e.toString());
+                    return false;
+                }
+                log.info("{} batch failed (attempt {}), retrying: {}", what, attempt + 1, e.toString());
+                try {
+                    Thread.sleep(20L * (attempt + 1));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 

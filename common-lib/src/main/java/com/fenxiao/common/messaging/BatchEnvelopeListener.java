@@ -34,15 +34,15 @@ public abstract class BatchEnvelopeListener<F> implements MessageListenerConcurr
     protected final EventCodec codec;
 
     /**
-     * {@code apply} is the use case (every delivery of the list, in order); {@code lanes} and
-     * {@code maxBatch} bound how many combined calls run at once and how large one gets.
+     * {@code apply} is the use case (every delivery of the list, in order); {@code settings} bound how many
+     * combined calls run at once, how large one gets and how often a failed one is retried at once.
      */
     protected BatchEnvelopeListener(
-            EventCodec codec, String what, Consumer<List<Delivery<F>>> apply, int lanes, int maxBatch, int retries) {
+            EventCodec codec, String what, Consumer<List<Delivery<F>>> apply, RocketMqProperties.Batch settings) {
         this.codec = codec;
         this.what = what;
-        this.combiner = new BatchCombiner<>(apply, lanes, maxBatch);
-        this.retries = retries;
+        this.combiner = new BatchCombiner<>(apply, settings.getLanes(), settings.getMaxBatch());
+        this.retries = settings.getRetries();
     }
 
     /** The fact an event carries for this consumer, or null when the type is not for it. */
@@ -65,23 +65,8 @@ public abstract class BatchEnvelopeListener<F> implements MessageListenerConcurr
         if (deliveries.isEmpty()) {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                combiner.record(deliveries);
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            } catch (RuntimeException e) {
-                if (attempt >= retries) {
-                    log.warn("{} batch failed {} times, will be redelivered: {}", what, attempt + 1, e.toString());
-                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                }
-                log.info("{} batch failed (attempt {}), retrying: {}", what, attempt + 1, e.toString());
-                try {
-                    Thread.sleep(20L * (attempt + 1));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                }
-            }
-        }
+        return combiner.recordRetrying(deliveries, retries, what)
+                ? ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+                : ConsumeConcurrentlyStatus.RECONSUME_LATER;
     }
 }

@@ -5,8 +5,10 @@ import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.inbox.ProcessedEvents;
 import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.common.outbox.OutboxRelay;
+import com.fenxiao.common.persistence.DatabaseProperties;
 import com.fenxiao.common.persistence.PersistenceAutoConfiguration;
 import com.fenxiao.common.persistence.PhysicalDatabases;
+import com.fenxiao.common.shard.Shards;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -45,13 +47,9 @@ public class MessagingAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        public com.fenxiao.common.shard.Shards shards(
-                PhysicalDatabases physical,
-                com.fenxiao.common.persistence.DatabaseProperties props,
-                IdGenerator ids,
-                EventCodec codec,
-                Clock clock) {
-            return new com.fenxiao.common.shard.Shards(physical, props.isSharded(), ids, codec, clock);
+        public Shards shards(
+                PhysicalDatabases physical, DatabaseProperties props, IdGenerator ids, EventCodec codec, Clock clock) {
+            return new Shards(physical, props.isSharded(), ids, codec, clock);
         }
 
         @Bean

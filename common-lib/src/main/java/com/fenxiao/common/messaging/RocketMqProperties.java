@@ -18,21 +18,36 @@ public class RocketMqProperties {
 
     /**
      * The batched consumers where money flows ({@code platform.rocketmq.batch.*}): messages per pull and
-     * per listener call, listener threads, and how the listeners' batches are combined into one write
-     * ({@link BatchCombiner}: calls at once, items per call).
+     * per listener call, listener threads, how the listeners' batches are combined into one write
+     * ({@link BatchCombiner}: calls at once, items per call) and the immediate retries of a failed batch
+     * before the broker redelivers it. A service with its own consumer settings extends it with its own
+     * defaults.
      */
     public static class Batch {
-        private int consumeBatch = 256;
-        private int threads = 4;
-        private int lanes = 2;
-        private int maxBatch = 1024;
+        private int batchSize;
+        private int threads;
+        private int lanes;
+        private int maxBatch;
+        private int retries;
 
-        public int getConsumeBatch() {
-            return consumeBatch;
+        public Batch() {
+            this(256, 4, 2, 1024, 3);
         }
 
-        public void setConsumeBatch(int consumeBatch) {
-            this.consumeBatch = consumeBatch;
+        protected Batch(int batchSize, int threads, int lanes, int maxBatch, int retries) {
+            this.batchSize = batchSize;
+            this.threads = threads;
+            this.lanes = lanes;
+            this.maxBatch = maxBatch;
+            this.retries = retries;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
         }
 
         public int getThreads() {
@@ -57,6 +72,14 @@ public class RocketMqProperties {
 
         public void setMaxBatch(int maxBatch) {
             this.maxBatch = maxBatch;
+        }
+
+        public int getRetries() {
+            return retries;
+        }
+
+        public void setRetries(int retries) {
+            this.retries = retries;
         }
     }
 

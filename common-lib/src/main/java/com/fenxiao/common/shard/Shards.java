@@ -9,6 +9,7 @@ import com.fenxiao.common.persistence.ShardRouting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class Shards {
 
     /** {@code ?, ?, …} for {@code n} values. */
     public static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     /** {@code (?, …), (?, …), …}: {@code rows} groups of {@code columns} placeholders, for multi-row statements. */

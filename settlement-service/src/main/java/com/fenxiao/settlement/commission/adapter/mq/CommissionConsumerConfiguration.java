@@ -26,11 +26,10 @@ public class CommissionConsumerConfiguration {
                 "settlement-commissions" + suffix,
                 Topics.COMMISSION_EVENTS,
                 CommissionEventsListener.TAGS,
-                mq.getBatch().getConsumeBatch(),
+                mq.getBatch().getBatchSize(),
                 mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new CommissionEventsListener(
-                        codec, record, mq.getBatch().getLanes(), mq.getBatch().getMaxBatch()));
+                new CommissionEventsListener(codec, record, mq.getBatch()));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.ProductShare;
 import com.fenxiao.common.messaging.BatchEnvelopeListener;
+import com.fenxiao.common.messaging.RocketMqProperties;
 import com.fenxiao.settlement.commission.application.RecordCommissionEvents;
 import com.fenxiao.settlement.commission.domain.EngineFact;
 import java.util.LinkedHashMap;
@@ -27,8 +28,9 @@ public class CommissionEventsListener extends BatchEnvelopeListener<EngineFact> 
             "COMMISSION_CREATED || COMMISSION_ADJUSTED || COMMISSION_CANCELLED || COMMISSION_REVERSED"
                     + " || COMMISSION_COMPLETED";
 
-    public CommissionEventsListener(EventCodec codec, RecordCommissionEvents record, int lanes, int maxBatch) {
-        super(codec, "commission events", record::recordAll, lanes, maxBatch, 3);
+    public CommissionEventsListener(
+            EventCodec codec, RecordCommissionEvents record, RocketMqProperties.Batch settings) {
+        super(codec, "commission events", record::recordAll, settings);
     }
 
     @Override

@@ -26,13 +26,9 @@ public class OrderEventsConsumerConfiguration {
                 "settlement-orders" + suffix,
                 Topics.ORDER_EVENTS,
                 OrderEventsListener.TAGS,
-                mq.getBatch().getConsumeBatch(),
+                mq.getBatch().getBatchSize(),
                 mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new OrderEventsListener(
-                        codec,
-                        reconcile,
-                        mq.getBatch().getLanes(),
-                        mq.getBatch().getMaxBatch()));
+                new OrderEventsListener(codec, reconcile, mq.getBatch()));
     }
 }

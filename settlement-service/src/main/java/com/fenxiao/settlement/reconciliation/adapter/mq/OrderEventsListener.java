@@ -6,6 +6,7 @@ import com.fenxiao.common.event.order.v1.OrderEvent;
 import com.fenxiao.common.event.order.v1.OrderPaid;
 import com.fenxiao.common.event.order.v1.OrderRefunded;
 import com.fenxiao.common.messaging.BatchCombiner;
+import com.fenxiao.common.messaging.RocketMqProperties;
 import com.fenxiao.settlement.reconciliation.application.ReconcileOrderEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,15 +28,16 @@ import org.slf4j.LoggerFactory;
 public class OrderEventsListener implements MessageListenerConcurrently {
 
     static final String TAGS = OrderPaid.TYPE + " || " + OrderRefunded.TYPE;
-    private static final int RETRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
     private final EventCodec codec;
     private final BatchCombiner<OrderEvent> combiner;
+    private final int retries;
 
-    public OrderEventsListener(EventCodec codec, ReconcileOrderEvents reconcile, int lanes, int maxBatch) {
+    public OrderEventsListener(EventCodec codec, ReconcileOrderEvents reconcile, RocketMqProperties.Batch settings) {
         this.codec = codec;
-        this.combiner = new BatchCombiner<>(reconcile::applyAll, lanes, maxBatch);
+        this.combiner = new BatchCombiner<>(reconcile::applyAll, settings.getLanes(), settings.getMaxBatch());
+        this.retries = settings.getRetries();
     }
 
     @Override
@@ -50,21 +52,9 @@ public class OrderEventsListener implements MessageListenerConcurrently {
         if (events.isEmpty()) {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                combiner.record(events);
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            } catch (RuntimeException e) {
-                if (attempt >= RETRIES) {
-                    log.warn(
-                            "order events batch for reconciliation failed {} times, will be redelivered: {}",
-                            attempt + 1,
-                            e.toString());
-                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                }
-                pause(attempt);
-            }
-        }
+        return combiner.recordRetrying(events, retries, "order events for reconciliation")
+                ? ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+                : ConsumeConcurrentlyStatus.RECONSUME_LATER;
     }
 
     private OrderEvent read(MessageExt message) {
@@ -80,14 +70,6 @@ public class OrderEventsListener implements MessageListenerConcurrently {
         } catch (MalformedEventException e) {
             log.error("unreadable order event {} skipped by reconciliation: {}", message.getMsgId(), e.getMessage());
             return null;
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(20L * (attempt + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
