@@ -14,17 +14,23 @@ import com.fenxiao.common.event.commission.v1.CommissionCreated;
 import com.fenxiao.common.event.commission.v1.CommissionOrigin;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.CommissionSettled;
+import com.fenxiao.common.messaging.BatchEnvelopeListener.Delivery;
 import com.fenxiao.common.messaging.MessagePublisher;
 import com.fenxiao.common.messaging.MessagePublisher.Outgoing;
+import com.fenxiao.withdrawal.wallet.application.FollowCommission;
 import com.fenxiao.withdrawal.wallet.application.PostToWallet;
 import com.fenxiao.withdrawal.wallet.domain.Balances;
+import com.fenxiao.withdrawal.wallet.domain.CommissionChange;
 import com.fenxiao.withdrawal.wallet.domain.EntryType;
 import com.fenxiao.withdrawal.wallet.domain.WalletBalances;
 import com.fenxiao.withdrawal.wallet.domain.WalletRefused;
 import com.fenxiao.withdrawal.wallet.domain.Wallets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -68,6 +74,9 @@ class CommissionEventsIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    FollowCommission follow;
 
     private static long newPromoter() {
         return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000L);
@@ -154,6 +163,105 @@ class CommissionEventsIT {
         awaitBalances(promoter, new Balances(1, 1_100, 0, 0, 0));
         assertThat(wallets.ledgerSums(promoter))
                 .isEqualTo(balancesOf.of(promoter).orElseThrow());
+    }
+
+    /**
+     * The batch path against the one-at-a-time path: the same shuffled script of announcements (creations,
+     * adjustments, cancellations, releases, reversals, redeliveries under the same id and the same change
+     * under another id) for two disjoint sets of wallets, one applied event by event, the other in one batch
+     * spanning both databases and then replayed whole; every wallet, its ledger and its per-commission
+     * memory end the same, to the fen.
+     */
+    @Test
+    void a_batch_moves_every_wallet_exactly_as_its_events_one_at_a_time() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int promoters = 12;
+        long base = newPromoter(), offset = 1_000_000_000L;
+        List<CommissionChange> script = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int c = 0; c < 40; c++) {
+            long promoter = base + random.nextInt(promoters);
+            long commission = newCommission();
+            long amount = 100 + random.nextInt(5_000);
+            List<CommissionChange> life = new ArrayList<>();
+            life.add(new CommissionChange.Created(commission, promoter, amount, 1));
+            if (random.nextBoolean()) {
+                life.add(new CommissionChange.Adjusted(commission, promoter, amount / 2, 2, run + "-adj-" + c));
+            }
+            if (random.nextInt(4) == 0) {
+                life.add(new CommissionChange.Cancelled(commission, promoter));
+            } else {
+                long released = random.nextBoolean() ? amount : amount / 2;
+                life.add(new CommissionChange.Settled(commission, promoter, released));
+                if (random.nextInt(3) == 0) {
+                    life.add(new CommissionChange.Reversed(commission, promoter, "R" + c, 1 + random.nextInt(8_000)));
+                }
+            }
+            if (random.nextInt(3) == 0) {
+                Collections.swap(life, 0, random.nextInt(life.size())); // delivered out of order
+            }
+            for (int i = 0; i < life.size(); i++) {
+                script.add(life.get(i));
+                eventIds.add(run + "-" + c + "-" + i);
+            }
+        }
+        // redeliveries and the same change announced again under another id
+        for (int i = 0; i < 15; i++) {
+            int k = random.nextInt(script.size());
+            script.add(script.get(k));
+            eventIds.add(random.nextBoolean() ? eventIds.get(k) : eventIds.get(k) + "-again");
+        }
+        List<Delivery<CommissionChange>> batch = new ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            follow.apply(eventIds.get(i), script.get(i));
+            batch.add(new Delivery<>("b-" + eventIds.get(i), shifted(script.get(i), offset)));
+        }
+        follow.applyAll(batch);
+        follow.applyAll(batch); // a redelivered batch changes nothing
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (long p = base; p < base + promoters; p++) {
+            long shiftedPromoter = p + offset;
+            assertThat(balancesOf.of(shiftedPromoter))
+                    .as("wallet of %d (seed %d)", p, seed)
+                    .isEqualTo(balancesOf.of(p));
+            assertThat(wallets.ledgerSums(shiftedPromoter)).isEqualTo(wallets.ledgerSums(p));
+            if (balancesOf.of(p).isPresent()) {
+                assertThat(wallets.ledgerSums(p)).isEqualTo(balancesOf.of(p).orElseThrow());
+            }
+            assertThat(memoryOf(jdbc, shiftedPromoter, offset))
+                    .as("per-commission memory of %d (seed %d)", p, seed)
+                    .isEqualTo(memoryOf(jdbc, p, 0));
+        }
+    }
+
+    private static CommissionChange shifted(CommissionChange c, long offset) {
+        long promoter = c.promoterId() + offset, commission = c.commissionId() + offset;
+        if (c instanceof CommissionChange.Created x) {
+            return new CommissionChange.Created(commission, promoter, x.amountFen(), x.version());
+        }
+        if (c instanceof CommissionChange.Adjusted x) {
+            return new CommissionChange.Adjusted(commission, promoter, x.amountFen(), x.version(), x.eventId());
+        }
+        if (c instanceof CommissionChange.Cancelled) {
+            return new CommissionChange.Cancelled(commission, promoter);
+        }
+        if (c instanceof CommissionChange.Settled x) {
+            return new CommissionChange.Settled(commission, promoter, x.amountFen());
+        }
+        CommissionChange.Reversed x = (CommissionChange.Reversed) c;
+        return new CommissionChange.Reversed(commission, promoter, x.refundId(), x.amountFen());
+    }
+
+    private static List<String> memoryOf(JdbcTemplate jdbc, long promoter, long offset) {
+        return jdbc.query(
+                "SELECT commission_id, pending_fen, state, record_version FROM wallet_commission WHERE promoter_id = ?"
+                        + " ORDER BY commission_id",
+                (rs, i) ->
+                        (rs.getLong(1) - offset) + ":" + rs.getLong(2) + ":" + rs.getString(3) + ":" + rs.getObject(4),
+                promoter);
     }
 
     private CommissionCreated created(long commission, long promoter, long amountFen) {

@@ -8,61 +8,26 @@ import com.fenxiao.common.event.commission.v1.CommissionCancelled;
 import com.fenxiao.common.event.commission.v1.CommissionCreated;
 import com.fenxiao.common.event.commission.v1.CommissionReversed;
 import com.fenxiao.common.event.commission.v1.CommissionSettled;
+import com.fenxiao.common.messaging.BatchEnvelopeListener;
+import com.fenxiao.common.messaging.RocketMqProperties;
 import com.fenxiao.withdrawal.wallet.application.FollowCommission;
 import com.fenxiao.withdrawal.wallet.domain.CommissionChange;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyContext;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.message.MessageExt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** COMMISSION_EVENTS into the wallet: one use case call per message; failures are redelivered. */
-public class CommissionEventsListener implements MessageListenerConcurrently {
+/**
+ * COMMISSION_EVENTS into the wallet, a batch at a time into {@link FollowCommission#applyAll}; a failed
+ * batch is retried, then redelivered.
+ */
+public class CommissionEventsListener extends BatchEnvelopeListener<CommissionChange> {
 
     static final String TAGS = "COMMISSION_CREATED || COMMISSION_ADJUSTED || COMMISSION_CANCELLED"
             + " || COMMISSION_SETTLED || COMMISSION_REVERSED";
-    private static final Logger log = LoggerFactory.getLogger(CommissionEventsListener.class);
 
-    private final EventCodec codec;
-    private final FollowCommission follow;
-
-    public CommissionEventsListener(EventCodec codec, FollowCommission follow) {
-        this.codec = codec;
-        this.follow = follow;
+    public CommissionEventsListener(EventCodec codec, FollowCommission follow, RocketMqProperties.Batch settings) {
+        super(codec, "commission events", follow::applyAll, settings);
     }
 
     @Override
-    public ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> messages, ConsumeConcurrentlyContext context) {
-        try {
-            for (MessageExt message : messages) {
-                handle(message);
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        } catch (RuntimeException e) {
-            log.warn("commission events batch failed, will be redelivered: {}", e.toString());
-            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-        }
-    }
-
-    private void handle(MessageExt message) {
-        EventEnvelope envelope;
-        CommissionChange change;
-        try {
-            envelope = codec.readEnvelope(new String(message.getBody(), StandardCharsets.UTF_8));
-            change = changeOf(envelope);
-        } catch (MalformedEventException e) {
-            log.error("unreadable commission event {} skipped: {}", message.getMsgId(), e.getMessage());
-            return;
-        }
-        if (change != null) {
-            follow.apply(envelope.eventId(), change);
-        }
-    }
-
-    CommissionChange changeOf(EventEnvelope envelope) throws MalformedEventException {
+    protected CommissionChange factOf(EventEnvelope envelope) throws MalformedEventException {
         return switch (envelope.type()) {
             case "COMMISSION_CREATED" -> {
                 CommissionCreated c = codec.payloadOf(envelope, CommissionCreated.class);

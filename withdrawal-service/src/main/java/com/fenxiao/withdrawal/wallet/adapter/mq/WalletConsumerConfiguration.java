@@ -18,7 +18,6 @@ public class WalletConsumerConfiguration {
             RocketMqProperties mq,
             Clock clock,
             @Value("${platform.consumer.group-suffix:}") String suffix,
-            @Value("${platform.wallet.consumer.threads:4}") int threads,
             EventCodec codec,
             FollowCommission follow) {
         return new ManagedConsumer(
@@ -26,9 +25,9 @@ public class WalletConsumerConfiguration {
                 "withdrawal-service-commissions" + suffix,
                 Topics.COMMISSION_EVENTS,
                 CommissionEventsListener.TAGS,
-                16,
-                threads,
+                mq.getBatch().getBatchSize(),
+                mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new CommissionEventsListener(codec, follow));
+                new CommissionEventsListener(codec, follow, mq.getBatch()));
     }
 }
