@@ -20,6 +20,15 @@ public interface Commissions {
 
     void updateAll(List<Commission> changed);
 
+    /**
+     * Like {@link #lockAll}, for keys of one physical database, on its own connection (a batch routed
+     * once, see {@link com.fenxiao.common.shard.Shards}): rows locked in id order, table by table.
+     */
+    List<Commission> lockAll(com.fenxiao.common.shard.Shards.Shard shard, Collection<Key> keys);
+
+    /** Like {@link #updateAll}, for records of one physical database, on its own connection. */
+    void updateAll(com.fenxiao.common.shard.Shards.Shard shard, List<Commission> changed);
+
     Optional<Commission> byId(long promoterId, long id);
 
     /** Looks a record up by id alone (fans out over every table): staff tools only. */

@@ -37,6 +37,15 @@ public interface Relations {
     /** Records the buyer's first paid order; false when one was already known. */
     boolean recordPaidOrder(long userId, String orderId, Instant paidAt, Instant now);
 
+    /** A buyer's paid order, as {@link #recordPaidAll} takes it. */
+    record PaidOrder(long userId, String orderId, Instant paidAt) {}
+
+    /**
+     * The batch form of {@link #recordPaidOrder}, one statement: a buyer's first recorded order stays;
+     * within the batch the first one listed wins.
+     */
+    void recordPaidAll(List<PaidOrder> orders, Instant now);
+
     record Bound(
             long userId,
             Long inviterId,

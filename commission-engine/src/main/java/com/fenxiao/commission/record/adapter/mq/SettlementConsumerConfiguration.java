@@ -25,9 +25,9 @@ public class SettlementConsumerConfiguration {
                 "commission-engine-settlement" + suffix,
                 Topics.COMMISSION_EVENTS,
                 SettlementEventsListener.TAGS,
-                32,
-                2,
+                mq.getBatch().getBatchSize(),
+                mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new SettlementEventsListener(codec, follow));
+                new SettlementEventsListener(codec, follow, mq.getBatch()));
     }
 }

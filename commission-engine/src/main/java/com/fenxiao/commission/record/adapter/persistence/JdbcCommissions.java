@@ -9,6 +9,7 @@ import com.fenxiao.commission.record.domain.CommissionStatus;
 import com.fenxiao.commission.record.domain.Commissions;
 import com.fenxiao.commission.record.domain.ItemShare;
 import com.fenxiao.common.event.EventCodec;
+import com.fenxiao.common.shard.Shards;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -122,6 +123,57 @@ class JdbcCommissions implements Commissions {
         if (changed.isEmpty()) {
             return;
         }
+        jdbc.batchUpdate(update("commission_record"), updateRows(changed));
+    }
+
+    @Override
+    public List<Commission> lockAll(Shards.Shard shard, Collection<Key> keys) {
+        Set<Key> wanted = Set.copyOf(keys);
+        List<Commission> out = new ArrayList<>();
+        for (Map.Entry<String, List<Key>> e :
+                shard.byTable("commission_record", wanted, Key::promoterId).entrySet()) {
+            Set<Long> promoters = new TreeSet<>();
+            Set<Long> ids = new TreeSet<>();
+            for (Key k : e.getValue()) {
+                promoters.add(k.promoterId());
+                ids.add(k.id());
+            }
+            List<Object> args = new ArrayList<>(promoters);
+            args.addAll(ids);
+            shard.jdbc()
+                    .query(
+                            COLUMNS.replace("FROM commission_record", "FROM " + e.getKey())
+                                    + " WHERE promoter_id IN (" + Shards.marks(promoters.size()) + ") AND id IN ("
+                                    + Shards.marks(ids.size()) + ") ORDER BY id FOR UPDATE",
+                            rs -> {
+                                Commission c = read(rs);
+                                if (wanted.contains(new Key(c.promoterId(), c.id()))) {
+                                    out.add(c);
+                                }
+                            },
+                            args.toArray());
+        }
+        return out;
+    }
+
+    @Override
+    public void updateAll(Shards.Shard shard, List<Commission> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, List<Commission>> e : shard.byTable("commission_record", changed, Commission::promoterId)
+                .entrySet()) {
+            shard.jdbc().batchUpdate(update(e.getKey()), updateRows(e.getValue()));
+        }
+    }
+
+    private static String update(String table) {
+        return "UPDATE " + table + " SET amount_fen = ?, computed_fen = ?, adjustment_fen = ?, reversed_fen = ?,"
+                + " breakdown = ?, status = ?, completed_at = ?, updated_at = ?, version = ?,"
+                + " order_version = ? WHERE promoter_id = ? AND id = ?";
+    }
+
+    private List<Object[]> updateRows(List<Commission> changed) {
         List<Object[]> rows = new ArrayList<>(changed.size());
         for (Commission c : changed) {
             rows.add(new Object[] {
@@ -139,11 +191,7 @@ class JdbcCommissions implements Commissions {
                 c.id()
             });
         }
-        jdbc.batchUpdate(
-                "UPDATE commission_record SET amount_fen = ?, computed_fen = ?, adjustment_fen = ?, reversed_fen = ?,"
-                        + " breakdown = ?, status = ?, completed_at = ?, updated_at = ?, version = ?,"
-                        + " order_version = ? WHERE promoter_id = ? AND id = ?",
-                rows);
+        return rows;
     }
 
     @Override

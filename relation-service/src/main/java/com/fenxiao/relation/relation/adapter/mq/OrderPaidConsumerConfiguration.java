@@ -27,9 +27,9 @@ public class OrderPaidConsumerConfiguration {
                 "relation-service-orders" + suffix,
                 Topics.ORDER_EVENTS,
                 OrderPaid.TYPE,
-                32,
-                2,
+                mq.getBatch().getBatchSize(),
+                mq.getBatch().getThreads(),
                 mq.newGroupStart(clock),
-                new OrderPaidListener(codec, markOrderPaid));
+                new OrderPaidListener(codec, markOrderPaid, mq.getBatch()));
     }
 }

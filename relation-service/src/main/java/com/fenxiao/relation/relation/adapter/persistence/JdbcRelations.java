@@ -1,11 +1,13 @@
 package com.fenxiao.relation.relation.adapter.persistence;
 
+import com.fenxiao.common.shard.Shards;
 import com.fenxiao.relation.relation.domain.BindChannel;
 import com.fenxiao.relation.relation.domain.BindingRules;
 import com.fenxiao.relation.relation.domain.InviterGraph;
 import com.fenxiao.relation.relation.domain.Relations;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -143,5 +145,24 @@ class JdbcRelations implements Relations {
                         Timestamp.from(paidAt),
                         Timestamp.from(now))
                 == 1;
+    }
+
+    @Override
+    public void recordPaidAll(List<PaidOrder> orders, Instant now) {
+        Timestamp recorded = Timestamp.from(now);
+        for (int from = 0; from < orders.size(); from += 500) {
+            List<PaidOrder> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
+            List<Object> args = new ArrayList<>(chunk.size() * 4);
+            for (PaidOrder o : chunk) {
+                args.add(o.userId());
+                args.add(o.orderId());
+                args.add(Timestamp.from(o.paidAt()));
+                args.add(recorded);
+            }
+            jdbc.update(
+                    "INSERT IGNORE INTO paid_buyer (user_id, first_order_id, first_paid_at, recorded_at) VALUES "
+                            + Shards.rows(chunk.size(), 4),
+                    args.toArray());
+        }
     }
 }
