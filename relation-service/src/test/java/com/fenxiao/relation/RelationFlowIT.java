@@ -390,8 +390,10 @@ class RelationFlowIT {
     void the_qr_code_is_a_png_of_the_invite_link_and_the_mini_program_code_carries_the_invite_code() throws Exception {
         Login member = login(http, uniqueCode(), null);
         JsonNode promoter = get(http, "/api/v1/me/promoter", member.token());
+        // the link opens the H5 at the configured public base URL, with the code in the parameter the H5 reads
         assertThat(promoter.path("inviteLink").asText())
-                .endsWith("code=" + promoter.path("inviteCode").asText());
+                .isEqualTo("https://m.fenxiao.dev/h5/?invite="
+                        + promoter.path("inviteCode").asText());
         assertThat(promoter.path("qrCodeUrl").asText()).isEqualTo("/api/v1/me/promoter/qrcode");
 
         ResponseEntity<byte[]> qr = http.exchange(
