@@ -166,7 +166,8 @@ class RelationFlowIT {
                 .isEqualTo(Long.toString(first.userId()));
         // the agreement acceptance is on record with its version and IP
         assertThat(jdbc().queryForObject(
-                                "SELECT COUNT(*) FROM agreement_acceptance WHERE user_id = ? AND version = '2026-11'",
+                                "SELECT COUNT(*) FROM agreement_acceptance WHERE user_id = ? AND version = '"
+                                        + RelationTestSupport.AGREEMENT_VERSION + "'",
                                 Integer.class,
                                 first.userId()))
                 .isEqualTo(1);
