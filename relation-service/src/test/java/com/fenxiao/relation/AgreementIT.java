@@ -100,7 +100,8 @@ class AgreementIT {
 
     @Test
     void when_a_newer_version_comes_into_force_a_member_who_accepted_only_the_older_one_must_accept_it() {
-        Login member = login(http, uniqueCode(), null);
+        String code = uniqueCode();
+        Login member = login(http, code, null);
         String newer = "promo-it-" + Long.toString(System.nanoTime(), 36);
         Instant effective = clock.instant().plus(Duration.ofDays(1));
         jdbc().update(
@@ -112,7 +113,7 @@ class AgreementIT {
                         Timestamp.from(clock.instant()));
         Instant start = clock.instant();
         try {
-            movesToTheNewerVersion(member, newer);
+            movesToTheNewerVersion(member, code, newer);
         } finally {
             // the other tests of this class see the seeded version in force again
             clock.set(start);
@@ -120,7 +121,8 @@ class AgreementIT {
         }
     }
 
-    private void movesToTheNewerVersion(Login member, String newer) {
+    private void movesToTheNewerVersion(Login before, String code, String newer) {
+        Login member = before;
         // not in force yet: nothing changes, and the newer version cannot be used before its day
         assertThat(get(http, "/api/v1/me/promoter", member.token())
                         .path("agreement")
@@ -133,6 +135,9 @@ class AgreementIT {
                 "AGREEMENT_VERSION_UNKNOWN");
 
         clock.advance(Duration.ofDays(2));
+        // two days on the token has expired; a client still showing the older text logs in again with it
+        member = login(http, code, null);
+        assertThat(member.newUser()).isFalse();
         assertThat(json(http.getForObject("/api/v1/auth/agreement", String.class))
                         .path("version")
                         .asText())
