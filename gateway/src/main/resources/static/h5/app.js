@@ -5,24 +5,29 @@ import {
   fetchBlob, h, money, newKey, parseYuan, problemText, request, when,
 } from './format.js';
 
-/** The version of the promotion agreement below; every login sends it and the server records it. */
-const AGREEMENT_VERSION = 'promo-2026-11';
+/**
+ * The promotion agreement is kept by the server (GET /api/v1/auth/agreement): its version, text and
+ * effective date. Every login sends the version shown; a newer version in force asks to be accepted again.
+ */
+let agreementCache = null;
+async function currentAgreement() {
+  if (!agreementCache) agreementCache = await request(null, 'GET', '/api/v1/auth/agreement');
+  return agreementCache;
+}
 
-const AGREEMENT_TEXT = [
-  '一、注册即成为推广员,完全免费,平台不收取任何入门费、会费或购买“资格商品”的费用。',
-  '二、平台仅支持两级分佣:您直接邀请的好友为一级,好友邀请的好友为二级;不设更多层级,不设团队业绩或人头奖励。',
-  '三、佣金仅来自真实消费:订单实际支付且未退款,并在售后期结束后结算;部分退款相应扣减,售后期后退款将冲正已结算佣金。',
-  '四、邀请关系以首次绑定为准;绑定后冷静期内可自行解绑一次,此后仅可由平台审核处理。',
-  '五、提现前须完成实名认证;平台依法按劳务报酬代扣代缴个人所得税,提现手续费及预计到账时间以确认页为准。',
-  '六、禁止刷单、虚假注册、批量注册等行为;存在风险的账户佣金将暂缓结算并人工审核。',
-  '七、平台记录您同意本协议的版本、时间与IP地址。',
-];
+function agreementText(a) {
+  return [
+    h('div', { class: 'agreement' }, a.paragraphs.map((p) => h('p', null, p))),
+    h('p', { class: 'muted' }, '协议版本 ' + a.version + ' · 生效日期 ' + when(a.effectiveAt)),
+  ];
+}
 
 const store = {
   get token() { return localStorage.getItem('fx.h5.token'); },
   set token(v) { v ? localStorage.setItem('fx.h5.token', v) : localStorage.removeItem('fx.h5.token'); },
-  get agreed() { return localStorage.getItem('fx.h5.agreement') === AGREEMENT_VERSION; },
-  set agreed(v) { v ? localStorage.setItem('fx.h5.agreement', AGREEMENT_VERSION) : localStorage.removeItem('fx.h5.agreement'); },
+  /** The agreement version this device accepted last. */
+  get agreedVersion() { return localStorage.getItem('fx.h5.agreement'); },
+  set agreedVersion(v) { v ? localStorage.setItem('fx.h5.agreement', v) : localStorage.removeItem('fx.h5.agreement'); },
   /** A stable id for this browser (anti-abuse screening counts registrations per device). */
   get deviceId() {
     let id = localStorage.getItem('fx.h5.device');
@@ -110,22 +115,23 @@ function action(button, out, fn) {
 
 // ---------------------------------------------------------------- login and agreement
 
-function loginPage() {
+async function loginPage() {
+  const agreement = await currentAgreement();
+  const agreed = store.agreedVersion === agreement.version;
   const invite = params.get('invite') || params.get('inviteCode') || '';
   const wxcode = params.get('wxcode');
   const inviteInput = h('input', { id: 'invite-code', name: 'inviteCode', value: invite, maxlength: 32,
     autocomplete: 'off', autocapitalize: 'characters', placeholder: '选填,好友的邀请码' });
   const nickname = h('input', { id: 'nickname', name: 'nickname', maxlength: 64, placeholder: '选填' });
   const codeInput = h('input', { id: 'login-code', name: 'loginCode', value: wxcode || store.loginCode, maxlength: 128 });
-  const agree = h('input', { type: 'checkbox', id: 'agree', checked: store.agreed });
+  const agree = h('input', { type: 'checkbox', id: 'agree', checked: agreed });
   const button = h('button', { id: 'login', type: 'submit' }, '登录 / 注册');
   const out = h('div');
   const agreementCard = h('div', { class: 'card', id: 'agreement' },
-    h('h2', null, '推广员协议'),
-    h('div', { class: 'agreement' }, AGREEMENT_TEXT.map((p) => h('p', null, p))),
-    h('p', { class: 'muted' }, '协议版本 ' + AGREEMENT_VERSION));
-  // the full text is shown until this device has accepted this version (first login)
-  agreementCard.hidden = store.agreed;
+    h('h2', null, agreement.title),
+    agreementText(agreement));
+  // the full text is shown until this device has accepted this version (first login, or a new version)
+  agreementCard.hidden = agreed;
   const form = h('form', { class: 'card', id: 'login-form' },
     h('h2', null, '登录推广中心'),
     h('label', { for: 'invite-code' }, '邀请码'), inviteInput,
@@ -149,11 +155,11 @@ function loginPage() {
         : inviteInput.value.trim() !== invite ? 'CODE'
           : params.get('channel') === 'QR' ? 'QR' : 'LINK',
       deviceId: store.deviceId,
-      agreementVersion: AGREEMENT_VERSION,
+      agreementVersion: agreement.version,
       nickname: nickname.value.trim() || undefined,
     });
     store.token = r.token;
-    store.agreed = true;
+    store.agreedVersion = agreement.version;
     const b = r.binding || {};
     if (inviteInput.value.trim() && !b.bound) toast('未能绑定邀请人:' + (b.refusedMessage || b.refusedReason || '邀请码无效'));
     else if (r.newUser) toast(b.bound ? '注册成功,已绑定邀请人' : '注册成功');
@@ -176,6 +182,7 @@ async function homePage() {
     try { await navigator.clipboard.writeText(p.inviteLink); toast('已复制'); } catch { toast('请长按链接复制'); }
   });
   const cards = [
+    p.agreement?.reacceptRequired ? await agreementUpdateCard() : null,
     h('div', { class: 'card' },
       h('h2', null, '我的邀请码'),
       h('div', { class: 'code', id: 'my-invite-code' }, p.inviteCode),
@@ -194,6 +201,23 @@ async function homePage() {
       h('button', { class: 'secondary', type: 'button', id: 'logout', onclick: () => { store.token = null; go('login'); } }, '退出登录')),
   ];
   page('推广中心', 'home', ...cards);
+}
+
+/** A newer agreement is in force and this member accepted only an older one: read and accept it. */
+async function agreementUpdateCard() {
+  const a = await currentAgreement();
+  const out = h('div');
+  const accept = h('button', { type: 'button', id: 'accept-agreement' }, '我已阅读并同意新版协议');
+  accept.addEventListener('click', action(accept, out, async () => {
+    await api('POST', '/api/v1/me/promoter/agreement', { version: a.version });
+    store.agreedVersion = a.version;
+    toast('已同意新版协议');
+    render();
+  }));
+  return h('div', { class: 'card', id: 'agreement-update' },
+    h('h2', null, a.title + '已更新'),
+    h('p', { class: 'error' }, '新版协议已生效,请阅读并同意后继续推广。'),
+    agreementText(a), accept, out);
 }
 
 function relationCard(p) {

@@ -76,6 +76,12 @@ class BrowserJourneysIT {
         assertPasses("staff-journey.mjs", "staff");
     }
 
+    @Test
+    @Order(3)
+    void a_new_member_opens_the_invite_link_a_promoter_shares_and_is_bound_to_that_promoter() throws Exception {
+        assertPasses("invite-link-journey.mjs", "invite-link");
+    }
+
     private static void assertPasses(String script, String journey) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("E2E_BASE_URL", platform.baseUrl());

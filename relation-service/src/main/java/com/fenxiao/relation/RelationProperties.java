@@ -9,8 +9,11 @@ public class RelationProperties {
 
     /** 6 to 8 characters. */
     private int inviteCodeLength = 7;
-    /** The invite link is this base followed by the code. */
-    private String inviteLinkBase = "https://m.fenxiao.dev/invite?code=";
+    /**
+     * Where members reach the platform (the gateway's public origin). The invite link is the H5 promoter
+     * center under it with the code in the one parameter the H5 reads: {@code <base>/h5/?invite=<code>}.
+     */
+    private String publicBaseUrl = "https://m.fenxiao.dev";
     /** How long after binding a member may unbind themselves (once). */
     private Duration coolingOff = Duration.ofDays(7);
     /** At most this many user ids per chain look-up. */
@@ -105,12 +108,12 @@ public class RelationProperties {
         this.inviteCodeLength = inviteCodeLength;
     }
 
-    public String getInviteLinkBase() {
-        return inviteLinkBase;
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
     }
 
-    public void setInviteLinkBase(String inviteLinkBase) {
-        this.inviteLinkBase = inviteLinkBase;
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     public Duration getCoolingOff() {

@@ -62,6 +62,11 @@ class AuthorizationMatrixIT {
                 .with("GET /api/v1/me/promoter", members())
                 .with("GET /api/v1/me/promoter/qrcode", members())
                 .with("GET /api/v1/me/promoter/wxacode", members())
+                .with("GET /api/v1/auth/agreement", open("the agreement in force, shown before login"))
+                .with("GET /api/v1/me/promoter/agreement", members())
+                .with(
+                        "POST /api/v1/me/promoter/agreement",
+                        members().body("{\"version\":\"" + RelationTestSupport.AGREEMENT_VERSION + "\"}"))
                 .with("GET /api/v1/me/team", members().query("level=1"))
                 .with("POST /api/v1/me/relation/bind", members().body("{\"inviteCode\":\"ABCDEFG\"}"))
                 .with("POST /api/v1/me/relation/unbind", members())

@@ -236,7 +236,7 @@ public final class RelationBenchmark {
                 inviteCode,
                 BindChannel.LINK,
                 "dev-" + UUID.randomUUID(),
-                "2026-11",
+                RelationTestSupport.AGREEMENT_VERSION,
                 "会员" + r.nextInt(100_000),
                 "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255));
     }

@@ -166,7 +166,8 @@ class RelationFlowIT {
                 .isEqualTo(Long.toString(first.userId()));
         // the agreement acceptance is on record with its version and IP
         assertThat(jdbc().queryForObject(
-                                "SELECT COUNT(*) FROM agreement_acceptance WHERE user_id = ? AND version = '2026-11'",
+                                "SELECT COUNT(*) FROM agreement_acceptance WHERE user_id = ? AND version = '"
+                                        + RelationTestSupport.AGREEMENT_VERSION + "'",
                                 Integer.class,
                                 first.userId()))
                 .isEqualTo(1);
@@ -390,8 +391,10 @@ class RelationFlowIT {
     void the_qr_code_is_a_png_of_the_invite_link_and_the_mini_program_code_carries_the_invite_code() throws Exception {
         Login member = login(http, uniqueCode(), null);
         JsonNode promoter = get(http, "/api/v1/me/promoter", member.token());
+        // the link opens the H5 at the configured public base URL, with the code in the parameter the H5 reads
         assertThat(promoter.path("inviteLink").asText())
-                .endsWith("code=" + promoter.path("inviteCode").asText());
+                .isEqualTo("https://m.fenxiao.dev/h5/?invite="
+                        + promoter.path("inviteCode").asText());
         assertThat(promoter.path("qrCodeUrl").asText()).isEqualTo("/api/v1/me/promoter/qrcode");
 
         ResponseEntity<byte[]> qr = http.exchange(

@@ -40,6 +40,9 @@ public final class RelationTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The promotion agreement version seeded by V4__agreement_versions.sql, in force since 2026-11-01. */
+    public static final String AGREEMENT_VERSION = "promo-2026-11";
+
     private RelationTestSupport() {}
 
     /** The platform's real servers, a database and a Redis key prefix of the test class's own, the stand-in. */
@@ -98,13 +101,24 @@ public final class RelationTestSupport {
 
     public static ResponseEntity<String> loginRaw(
             TestRestTemplate http, String code, String inviteCode, String deviceId, String ip, String nickname) {
+        return loginRaw(http, code, inviteCode, deviceId, ip, nickname, AGREEMENT_VERSION);
+    }
+
+    public static ResponseEntity<String> loginRaw(
+            TestRestTemplate http,
+            String code,
+            String inviteCode,
+            String deviceId,
+            String ip,
+            String nickname,
+            String agreementVersion) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.add("X-Forwarded-For", ip);
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("code", code);
         body.put("deviceId", deviceId);
-        body.put("agreementVersion", "2026-11");
+        body.put("agreementVersion", agreementVersion);
         body.put("nickname", nickname);
         if (inviteCode != null) {
             body.put("inviteCode", inviteCode);

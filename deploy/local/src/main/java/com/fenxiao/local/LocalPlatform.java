@@ -160,6 +160,11 @@ public final class LocalPlatform {
             env.put("SETTLEMENT_URI", "http://127.0.0.1:" + (8083 + PORT_OFFSET));
             env.put("WITHDRAWAL_URI", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
             env.put("SETTLEMENT_WALLET_URL", "http://127.0.0.1:" + (8084 + PORT_OFFSET));
+            // invite links open this platform's own H5 (relation-service platform.relation.public-base-url)
+            env.put(
+                    "RELATION_PUBLIC_BASE_URL",
+                    System.getenv()
+                            .getOrDefault("RELATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + (8080 + PORT_OFFSET)));
             env.put("SPRING_PROFILES_ACTIVE", "local");
             List<String> command = new ArrayList<>(List.of(
                     javaBin(),

@@ -7,6 +7,7 @@ import com.fenxiao.common.security.SecurityProperties;
 import com.fenxiao.common.security.Tokens;
 import com.fenxiao.relation.RelationProperties;
 import com.fenxiao.relation.Transactions;
+import com.fenxiao.relation.agreement.application.CheckAgreementVersion;
 import com.fenxiao.relation.chain.application.RefreshChains;
 import com.fenxiao.relation.member.domain.InviteCodes;
 import com.fenxiao.relation.member.domain.Member;
@@ -52,6 +53,7 @@ public class LoginMember {
     private final Tokens.Issuer tokens;
     private final SecurityProperties security;
     private final Clock clock;
+    private final CheckAgreementVersion agreements;
 
     public LoginMember(
             WeChatSessions weChat,
@@ -65,7 +67,8 @@ public class LoginMember {
             RelationProperties props,
             Tokens.Issuer tokens,
             SecurityProperties security,
-            Clock clock) {
+            Clock clock,
+            CheckAgreementVersion agreements) {
         this.weChat = weChat;
         this.members = members;
         this.binder = binder;
@@ -78,6 +81,7 @@ public class LoginMember {
         this.tokens = tokens;
         this.security = security;
         this.clock = clock;
+        this.agreements = agreements;
     }
 
     public record Command(
@@ -106,6 +110,8 @@ public class LoginMember {
     private record Outcome(long userId, boolean newUser, boolean bound, Long inviterId, BindRefusal refusal) {}
 
     public Result login(Command command) {
+        // an unknown version is refused before the one-time WeChat code is spent
+        agreements.requireKnown(command.agreementVersion());
         String openid;
         try {
             openid = weChat.openidFor(command.code());

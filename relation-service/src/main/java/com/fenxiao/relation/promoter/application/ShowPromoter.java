@@ -9,6 +9,8 @@ import com.fenxiao.relation.member.domain.NicknameMask;
 import com.fenxiao.relation.promoter.domain.Team;
 import com.fenxiao.relation.promoter.domain.TeamLevel;
 import com.fenxiao.relation.relation.domain.CoolingOff;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +21,16 @@ public class ShowPromoter {
     private final Members members;
     private final Team team;
     private final CoolingOff coolingOff;
+    /** The H5 login page reads the inviter's code from this one query parameter. */
+    public static final String INVITE_PARAMETER = "invite";
+
     private final String linkBase;
 
     public ShowPromoter(Members members, Team team, CoolingOff coolingOff, RelationProperties props) {
         this.members = members;
         this.team = team;
         this.coolingOff = coolingOff;
-        this.linkBase = props.getInviteLinkBase();
+        this.linkBase = props.getPublicBaseUrl().replaceAll("/+$", "") + "/h5/?" + INVITE_PARAMETER + "=";
     }
 
     public record Promoter(
@@ -62,6 +67,6 @@ public class ShowPromoter {
     }
 
     public String inviteLink(String code) {
-        return linkBase + code;
+        return linkBase + URLEncoder.encode(code, StandardCharsets.UTF_8);
     }
 }

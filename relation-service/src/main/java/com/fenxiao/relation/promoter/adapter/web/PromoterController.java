@@ -1,6 +1,8 @@
 package com.fenxiao.relation.promoter.adapter.web;
 
 import com.fenxiao.common.security.CallerIdentity;
+import com.fenxiao.relation.agreement.application.ShowAgreement;
+import com.fenxiao.relation.agreement.domain.AgreementStanding;
 import com.fenxiao.relation.promoter.application.InviteImages;
 import com.fenxiao.relation.promoter.application.ListTeam;
 import com.fenxiao.relation.promoter.application.ShowPromoter;
@@ -22,16 +24,19 @@ class PromoterController {
     private final ShowPromoter promoter;
     private final ListTeam team;
     private final InviteImages images;
+    private final ShowAgreement agreement;
 
-    PromoterController(ShowPromoter promoter, ListTeam team, InviteImages images) {
+    PromoterController(ShowPromoter promoter, ListTeam team, InviteImages images, ShowAgreement agreement) {
         this.promoter = promoter;
         this.team = team;
         this.images = images;
+        this.agreement = agreement;
     }
 
     @GetMapping("/api/v1/me/promoter")
     PromoterView promoter(CallerIdentity caller) {
         ShowPromoter.Promoter p = promoter.of(caller.requireMember());
+        AgreementStanding a = agreement.standingOf(p.userId());
         return new PromoterView(
                 Long.toString(p.userId()),
                 p.inviteCode(),
@@ -44,7 +49,8 @@ class PromoterController {
                 p.boundAt(),
                 p.coolingOffEndsAt(),
                 p.level1Count(),
-                p.level2Count());
+                p.level2Count(),
+                new PromoterView.Agreement(a.acceptedVersion(), a.currentVersion(), a.reacceptRequired()));
     }
 
     @GetMapping(value = QR_PATH, produces = MediaType.IMAGE_PNG_VALUE)

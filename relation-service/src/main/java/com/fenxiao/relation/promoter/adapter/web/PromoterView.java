@@ -14,7 +14,11 @@ public record PromoterView(
         Instant boundAt,
         Instant coolingOffEndsAt,
         long level1Count,
-        long level2Count) {
+        long level2Count,
+        Agreement agreement) {
+
+    /** The member against the agreement in force; {@code reacceptRequired}: accept {@code currentVersion}. */
+    public record Agreement(String acceptedVersion, String currentVersion, boolean reacceptRequired) {}
 
     public record Inviter(String userId, String nickname) {}
 }

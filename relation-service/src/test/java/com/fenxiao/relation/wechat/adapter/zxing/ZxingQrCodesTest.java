@@ -42,9 +42,9 @@ public class ZxingQrCodesTest {
 
     @Test
     void renders_a_png_that_decodes_back_to_the_link() throws Exception {
-        byte[] png = new ZxingQrCodes().png("https://m.fenxiao.dev/invite?code=AB3CD7K", 430);
+        byte[] png = new ZxingQrCodes().png("https://m.fenxiao.dev/h5/?invite=AB3CD7K", 430);
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        assertThat(decode(png)).isEqualTo("https://m.fenxiao.dev/invite?code=AB3CD7K");
+        assertThat(decode(png)).isEqualTo("https://m.fenxiao.dev/h5/?invite=AB3CD7K");
     }
 
     @Test
