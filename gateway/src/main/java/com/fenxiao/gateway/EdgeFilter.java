@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
  *   <li>it gets a request id ({@code X-Request-Id}, the caller's when safe), echoed on the answer and
  *       forwarded;
  *   <li>identity headers sent from outside are dropped: only a signed token names a caller;
+ *   <li>the client's address is worked out past the trusted proxies ({@link ClientAddresses}) and
+ *       forwarded in {@link ClientAddresses#HEADER}, replacing whatever the caller sent in it;
  *   <li>paths that try to climb out of a route ({@code ..}, encoded slashes or dots, matrix
  *       parameters) are refused, and {@code /internal/**} does not exist from outside;
  *   <li>the bearer token is verified and {@link AccessRules} enforced, exactly as the services do
@@ -41,6 +43,9 @@ public class EdgeFilter implements WebFilter, Ordered {
     /** The verified caller, for the filters after this one (rate limits). */
     public static final String CALLER_ATTRIBUTE = EdgeFilter.class.getName() + ".caller";
 
+    /** The client's address ({@link ClientAddresses}), for the filters after this one. */
+    public static final String CLIENT_ADDRESS_ATTRIBUTE = EdgeFilter.class.getName() + ".clientAddress";
+
     /** Where the request id waits for the error handler. */
     public static final String REQUEST_ID_ATTRIBUTE = EdgeFilter.class.getName() + ".requestId";
 
@@ -51,9 +56,11 @@ public class EdgeFilter implements WebFilter, Ordered {
     private static final List<String> UNSAFE_IN_RAW_PATH = List.of("%2e", "%2f", "%5c", "\\", ";", "//");
 
     private final Tokens.Verifier verifier;
+    private final ClientAddresses clientAddresses;
 
-    public EdgeFilter(Tokens.Verifier verifier) {
+    public EdgeFilter(Tokens.Verifier verifier, ClientAddresses clientAddresses) {
         this.verifier = verifier;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -62,11 +69,15 @@ public class EdgeFilter implements WebFilter, Ordered {
         String requestId = RequestIds.acceptOrCreate(incoming.getHeaders().getFirst(RequestIds.HEADER));
         exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        String client = clientAddresses.clientOf(
+                incoming.getRemoteAddress(), incoming.getHeaders().get("X-Forwarded-For"));
+        exchange.getAttributes().put(CLIENT_ADDRESS_ATTRIBUTE, client);
 
         ServerHttpRequest forwarded = incoming.mutate()
                 .headers(headers -> {
                     IDENTITY_HEADERS.forEach(headers::remove);
                     headers.set(RequestIds.HEADER, requestId);
+                    headers.set(ClientAddresses.HEADER, client);
                 })
                 .build();
         try {

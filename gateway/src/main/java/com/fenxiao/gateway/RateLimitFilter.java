@@ -4,7 +4,6 @@ import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.security.CallerIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -100,10 +99,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
             CallerIdentity caller = exchange.getAttribute(EdgeFilter.CALLER_ATTRIBUTE);
             return caller == null ? null : "m" + caller.subjectId();
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null
-                ? "unknown"
-                : remote.getAddress().getHostAddress();
+        String client = exchange.getAttribute(EdgeFilter.CLIENT_ADDRESS_ATTRIBUTE);
+        return client == null ? "unknown" : client;
     }
 
     @Override

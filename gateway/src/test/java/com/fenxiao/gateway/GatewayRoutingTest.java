@@ -89,6 +89,20 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void forwards_the_peer_as_the_client_address_when_no_proxy_is_trusted_whatever_the_caller_claims() {
+        client.get()
+                .uri("/api/v1/me/team?level=1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + memberToken(42))
+                .header("X-Forwarded-For", "1.2.3.4")
+                .header("X-Client-Ip", "5.6.7.8")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(services.last().headers().get("X-Client-Ip")).containsExactly("127.0.0.1");
+    }
+
+    @Test
     void gives_a_request_without_an_id_a_new_one_and_forwards_it() {
         client.post()
                 .uri("/api/v1/auth/login")

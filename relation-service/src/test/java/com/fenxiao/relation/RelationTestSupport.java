@@ -114,7 +114,7 @@ public final class RelationTestSupport {
             String agreementVersion) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.add("X-Forwarded-For", ip);
+        headers.add("X-Client-Ip", ip);
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("code", code);
         body.put("deviceId", deviceId);
@@ -130,7 +130,7 @@ public final class RelationTestSupport {
             TestRestTemplate http, HttpMethod method, String path, String token, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
-        headers.add("X-Forwarded-For", randomIp());
+        headers.add("X-Client-Ip", randomIp());
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }

@@ -96,7 +96,19 @@ public final class Tokens {
         }
     }
 
+    /**
+     * Verifies tokens against the key set. A token that verified is remembered (bounded) until it
+     * expires, so the ES256 check runs once per token and process instead of once per request; the time
+     * checks still run on every call, and any other string, however close, is verified in full.
+     */
     public static final class Verifier {
+        /** Tokens remembered at most; past it, expired ones are dropped, and all of them if none is. */
+        static final int REMEMBERED = 50_000;
+
+        private record Verified(CallerIdentity caller, Instant issuedAt, Instant expiresAt) {}
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
+                new java.util.concurrent.ConcurrentHashMap<>();
         private final JWKSet keys;
         private final String issuer;
         private final Clock clock;
@@ -115,6 +127,14 @@ public final class Tokens {
         }
 
         public CallerIdentity verify(String token) {
+            Verified known = verified.get(token);
+            if (known != null) {
+                if (!inTime(known.issuedAt(), known.expiresAt(), clock.instant())) {
+                    verified.remove(token);
+                    throw invalid();
+                }
+                return known.caller();
+            }
             try {
                 SignedJWT jwt = SignedJWT.parse(token);
                 if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
@@ -125,34 +145,56 @@ public final class Tokens {
                     throw invalid();
                 }
                 JWTClaimsSet claims = jwt.getJWTClaimsSet();
-                Instant now = clock.instant();
+                Instant issuedAt = claims.getIssueTime() == null
+                        ? null
+                        : claims.getIssueTime().toInstant();
+                Instant expiresAt = claims.getExpirationTime() == null
+                        ? null
+                        : claims.getExpirationTime().toInstant();
                 if (!issuer.equals(claims.getIssuer())
-                        || claims.getExpirationTime() == null
-                        || claims.getExpirationTime()
-                                .toInstant()
-                                .plusSeconds(SKEW_SECONDS)
-                                .isBefore(now)
-                        || (claims.getIssueTime() != null
-                                && claims.getIssueTime()
-                                        .toInstant()
-                                        .minusSeconds(SKEW_SECONDS)
-                                        .isAfter(now))) {
+                        || expiresAt == null
+                        || !inTime(issuedAt, expiresAt, clock.instant())) {
                     throw invalid();
                 }
                 long subject = Long.parseLong(claims.getSubject());
                 CallerKind kind = CallerKind.valueOf(claims.getStringClaim("kind"));
+                CallerIdentity caller;
                 if (kind == CallerKind.MEMBER) {
-                    return CallerIdentity.member(subject, claims.getJWTID());
+                    caller = CallerIdentity.member(subject, claims.getJWTID());
+                } else {
+                    List<String> roleNames = claims.getStringListClaim("roles");
+                    Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+                    if (roleNames != null) {
+                        roleNames.forEach(r -> roles.add(StaffRole.valueOf(r)));
+                    }
+                    caller = CallerIdentity.staff(subject, roles, claims.getJWTID());
                 }
-                List<String> roleNames = claims.getStringListClaim("roles");
-                Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
-                if (roleNames != null) {
-                    roleNames.forEach(r -> roles.add(StaffRole.valueOf(r)));
-                }
-                return CallerIdentity.staff(subject, roles, claims.getJWTID());
+                remember(token, new Verified(caller, issuedAt, expiresAt));
+                return caller;
             } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
                 throw invalid();
             }
+        }
+
+        /** How many verified tokens are remembered now. */
+        int remembered() {
+            return verified.size();
+        }
+
+        private void remember(String token, Verified v) {
+            if (verified.size() >= REMEMBERED) {
+                Instant now = clock.instant();
+                verified.values().removeIf(x -> !inTime(x.issuedAt(), x.expiresAt(), now));
+                if (verified.size() >= REMEMBERED) {
+                    verified.clear();
+                }
+            }
+            verified.put(token, v);
+        }
+
+        private static boolean inTime(Instant issuedAt, Instant expiresAt, Instant now) {
+            return !expiresAt.plusSeconds(SKEW_SECONDS).isBefore(now)
+                    && (issuedAt == null || !issuedAt.minusSeconds(SKEW_SECONDS).isAfter(now));
         }
 
         private static PlatformException invalid() {

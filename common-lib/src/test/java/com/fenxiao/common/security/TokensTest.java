@@ -121,6 +121,35 @@ class TokensTest {
     }
 
     @Test
+    void a_token_verified_once_is_refused_from_memory_once_it_expires() {
+        String token = issuer.issue(CallerIdentity.member(1L, "x"), TTL).token();
+        assertThat(verifier.verify(token).subjectId()).isEqualTo(1L);
+        assertThat(verifier.verify(token).subjectId()).isEqualTo(1L);
+        assertThat(verifier.remembered()).isEqualTo(1);
+
+        clock.advance(TTL.plusSeconds(31));
+
+        assertRefused(token);
+        assertThat(verifier.remembered()).isZero();
+    }
+
+    @Test
+    void remembering_a_token_does_not_let_an_altered_copy_through() {
+        String token = issuer.issue(CallerIdentity.member(1L, "x"), TTL).token();
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String forgedClaims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"2\",\"kind\":\"MEMBER\",\"exp\":"
+                                + NOW.plus(TTL).getEpochSecond() + "}")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(parts[0] + "." + forgedClaims + "." + parts[2]);
+        assertRefused(token + "x");
+        assertThat(verifier.verify(token).subjectId()).isEqualTo(1L);
+    }
+
+    @Test
     void tolerates_a_little_clock_skew_at_expiry() {
         String token = issuer.issue(CallerIdentity.member(1L, "x"), TTL).token();
 

@@ -8,18 +8,18 @@ public final class Requests {
 
     private Requests() {}
 
+    /** Set by the gateway on every request it forwards; the gateway drops any value a caller sent. */
+    public static final String CLIENT_IP_HEADER = "X-Client-Ip";
+
     /**
-     * The client address as the gateway saw it: the last {@code X-Forwarded-For} hop is the one the
-     * gateway appended (earlier hops are whatever the client claimed), else the peer address.
+     * The client address as the gateway worked it out past its trusted proxies ({@code X-Client-Ip});
+     * without it (a call that did not come through the gateway) the peer address. {@code X-Forwarded-For}
+     * is never read here: its hops are whatever the client claimed.
      */
     public static String clientIp(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].strip();
-            if (!last.isEmpty() && last.length() <= 64) {
-                return last;
-            }
+        String fromGateway = request.getHeader(CLIENT_IP_HEADER);
+        if (fromGateway != null && !fromGateway.isBlank() && fromGateway.length() <= 64) {
+            return fromGateway.strip();
         }
         return request.getRemoteAddr();
     }
