@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fenxiao.common.audit.AuditChainVerifier;
 import com.fenxiao.common.event.EventCodec;
 import com.fenxiao.common.event.Topics;
+import com.fenxiao.common.event.relation.v1.MemberDisabled;
+import com.fenxiao.common.event.relation.v1.MemberEnabled;
 import com.fenxiao.common.event.relation.v1.RelationUnbound;
 import com.fenxiao.common.security.StaffRole;
 import com.fenxiao.relation.RelationTestSupport.Login;
@@ -313,6 +315,62 @@ class StaffRelationsIT {
         assertCacheAgreesWithDatabase(http, cache, nodes, a.userId(), b.userId());
         assertThat(login(http, uniqueCode(), code).bound()).isTrue();
         assertThat(auditChain.verify().ok()).isTrue();
+    }
+
+    @Test
+    void disabling_and_enabling_a_member_are_announced_once_each_through_the_outbox() {
+        Login a = login(http, uniqueCode(), null);
+        assertThat(call(
+                                http,
+                                HttpMethod.POST,
+                                "/admin/v1/members/" + a.userId() + "/disable",
+                                maker,
+                                Map.of("reason", "刷单"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !events(relationEvents, codec, MemberDisabled.class, e -> e.userId() == a.userId())
+                        .isEmpty());
+        MemberDisabled disabled = events(relationEvents, codec, MemberDisabled.class, e -> e.userId() == a.userId())
+                .get(0);
+        assertThat(disabled.disabledBy()).isEqualTo(701L);
+        assertThat(disabled.reason()).isEqualTo("刷单");
+        // disabling again is refused and announces nothing
+        assertProblem(
+                call(
+                        http,
+                        HttpMethod.POST,
+                        "/admin/v1/members/" + a.userId() + "/disable",
+                        maker,
+                        Map.of("reason", "再次停用")),
+                409,
+                "MEMBER_STATUS_UNCHANGED");
+
+        assertThat(call(
+                                http,
+                                HttpMethod.POST,
+                                "/admin/v1/members/" + a.userId() + "/enable",
+                                checker,
+                                Map.of("reason", "申诉通过"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !events(relationEvents, codec, MemberEnabled.class, e -> e.userId() == a.userId())
+                        .isEmpty());
+        MemberEnabled enabled = events(relationEvents, codec, MemberEnabled.class, e -> e.userId() == a.userId())
+                .get(0);
+        assertThat(enabled.enabledBy()).isEqualTo(702L);
+        assertThat(enabled.enabledAt()).isAfterOrEqualTo(disabled.disabledAt());
+        assertThat(events(relationEvents, codec, MemberDisabled.class, e -> e.userId() == a.userId()))
+                .hasSize(1);
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM outbox_event WHERE msg_key = ? AND tag IN ('MEMBER_DISABLED', 'MEMBER_ENABLED')",
+                                Long.class,
+                                Long.toString(a.userId())))
+                .isEqualTo(2);
     }
 
     private Long inviterOf(long userId) {

@@ -18,6 +18,8 @@ import com.fenxiao.common.event.order.v1.OrderCompleted;
 import com.fenxiao.common.event.order.v1.OrderEvent;
 import com.fenxiao.common.event.order.v1.OrderPaid;
 import com.fenxiao.common.event.order.v1.OrderRefunded;
+import com.fenxiao.common.event.relation.v1.MemberDisabled;
+import com.fenxiao.common.event.relation.v1.MemberEnabled;
 import com.fenxiao.common.event.relation.v1.MemberFlagCleared;
 import com.fenxiao.common.event.relation.v1.MemberFlagged;
 import com.fenxiao.common.event.relation.v1.RelationBound;
@@ -72,6 +74,8 @@ class EventContractsTest {
                 new RelationRefused(BIG_ID, "INV8K2", "CYCLE", AT),
                 new MemberFlagged(BIG_ID, "same device as inviter", AT),
                 new MemberFlagCleared(BIG_ID, BIG_ID - 1, "IP_FLOOD", 501L, AT),
+                new MemberDisabled(BIG_ID, "刷单", BIG_ID + 6, AT),
+                new MemberEnabled(BIG_ID, "申诉通过", BIG_ID + 6, AT),
                 new CommissionCreated(
                         BIG_ID,
                         "100001",

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff stop (or restart) a promoter earning on orders paid from now on. Relation-service announces
- * flags but not yet a member's disabled status, so the switch is kept here; it is audited.
+ * Staff stop (or restart) a promoter earning on orders paid from now on: the engine's own switch (the
+ * level is skipped), audited. Relation-service's account status is separate: a disabled account's new
+ * commissions are held ({@link FollowMemberStatus}, ADR 0007).
  */
 @Service
 public class ChangePromoterStanding {

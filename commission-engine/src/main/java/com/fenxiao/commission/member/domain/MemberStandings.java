@@ -12,6 +12,17 @@ public interface MemberStandings {
     /** Records a risk flag (reasons accumulate). */
     void flag(long userId, String reason, Instant at);
 
-    /** Marks a member disabled or enabled again. */
+    /** Removes one cleared reason; the member stays flagged while other reasons remain. */
+    void clearFlag(long userId, String reason, Instant at);
+
+    /** Marks a member disabled or enabled again (the engine's own standing switch). */
     void setDisabled(long userId, boolean disabled, Instant at);
+
+    /**
+     * Follows relation-service's account status as of {@code at}; a change older than the one already
+     * recorded (a late redelivery, or two changes delivered out of order) is ignored.
+     *
+     * @return whether the status recorded now is the one given
+     */
+    boolean setAccountDisabled(long userId, boolean disabled, Instant at);
 }

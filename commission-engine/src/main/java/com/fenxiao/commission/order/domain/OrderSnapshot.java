@@ -148,7 +148,9 @@ public record OrderSnapshot(
                 continue;
             }
             String hold = null;
-            if (buyerStanding.flagged()) {
+            if (context.standingOf(promoter).accountDisabled()) {
+                hold = "EARNER_DISABLED";
+            } else if (buyerStanding.flagged()) {
                 hold = "BUYER_FLAGGED";
             } else if (context.standingOf(promoter).flagged()) {
                 hold = "PROMOTER_FLAGGED";

@@ -327,6 +327,30 @@ class GoldenCommissionsTest {
     }
 
     @Test
+    void holds_what_a_disabled_account_earns_at_the_usual_amount_and_says_why() {
+        engine.standing(new MemberStanding(L2, false, null, false, true));
+        engine.order("O1").paid(item("1", "P1", 10_000));
+        assertThat(engine.amounts("O1")).isEqualTo(Map.of(1, 800L, 2, 300L));
+        assertThat(engine.record("O1", 1).held()).isFalse();
+        assertThat(engine.record("O1", 2).held()).isTrue();
+        assertThat(engine.record("O1", 2).holdReason()).isEqualTo("EARNER_DISABLED");
+
+        // the account status outranks a flag of the same earner or of the buyer as the recorded reason
+        Engine both = new Engine();
+        both.standing(new MemberStanding(BUYER, true, "IP_FLOOD", false));
+        both.standing(new MemberStanding(L1, true, "DEVICE_FLOOD", false, true));
+        both.order("O2").paid(item("1", "P1", 10_000));
+        assertThat(both.record("O2", 1).holdReason()).isEqualTo("EARNER_DISABLED");
+        assertThat(both.record("O2", 2).holdReason()).isEqualTo("BUYER_FLAGGED");
+
+        // the engine's own standing switch still skips the level, whatever the account status
+        Engine stopped = new Engine();
+        stopped.standing(new MemberStanding(L1, false, null, true, true));
+        stopped.order("O3").paid(item("1", "P1", 10_000));
+        assertThat(stopped.snapshot("O3").level(1).outcome()).isEqualTo(LevelOutcome.PROMOTER_DISABLED);
+    }
+
+    @Test
     void pays_no_one_for_a_buyer_without_a_chain() {
         Engine noChain = new Engine();
         noChain.chains.clear();

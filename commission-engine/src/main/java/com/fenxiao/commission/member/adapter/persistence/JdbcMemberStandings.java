@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -30,10 +31,15 @@ class JdbcMemberStandings implements MemberStandings {
     @Override
     public Map<Long, MemberStanding> of(Collection<Long> userIds) {
         Map<Long, MemberStanding> out = new HashMap<>();
-        lookups.query("SELECT user_id, flagged, flag_reasons, disabled FROM member_state_", "user_id", userIds, rs -> {
-            MemberStanding s = new MemberStanding(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4));
-            out.put(s.userId(), s);
-        });
+        lookups.query(
+                "SELECT user_id, flagged, flag_reasons, disabled, account_disabled FROM member_state_",
+                "user_id",
+                userIds,
+                rs -> {
+                    MemberStanding s = new MemberStanding(
+                            rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
+                    out.put(s.userId(), s);
+                });
         return out;
     }
 
@@ -62,6 +68,51 @@ class JdbcMemberStandings implements MemberStandings {
                 joined.length() > 255 ? joined.substring(0, 255) : joined,
                 now,
                 userId);
+    }
+
+    @Override
+    public void clearFlag(long userId, String reason, Instant at) {
+        List<String> rows = jdbc.queryForList(
+                "SELECT flag_reasons FROM member_state WHERE user_id = ? FOR UPDATE", String.class, userId);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> left = new LinkedHashSet<>();
+        String reasons = rows.get(0);
+        if (reasons != null && !reasons.isBlank()) {
+            left.addAll(Arrays.asList(reasons.split(",")));
+        }
+        left.remove(reason);
+        jdbc.update(
+                "UPDATE member_state SET flagged = ?, flag_reasons = ?, updated_at = ? WHERE user_id = ?",
+                !left.isEmpty(),
+                left.isEmpty() ? null : String.join(",", left),
+                Timestamp.from(at),
+                userId);
+    }
+
+    @Override
+    public boolean setAccountDisabled(long userId, boolean disabled, Instant at) {
+        Timestamp when = Timestamp.from(at);
+        if (jdbc.update(
+                        "INSERT IGNORE INTO member_state (user_id, flagged, flag_reasons, disabled, account_disabled,"
+                                + " account_status_at, updated_at) VALUES (?, 0, NULL, 0, ?, ?, ?)",
+                        userId,
+                        disabled,
+                        when,
+                        when)
+                == 1) {
+            return true;
+        }
+        return jdbc.update(
+                        "UPDATE member_state SET account_disabled = ?, account_status_at = ?, updated_at = ?"
+                                + " WHERE user_id = ? AND (account_status_at IS NULL OR account_status_at < ?)",
+                        disabled,
+                        when,
+                        when,
+                        userId,
+                        when)
+                == 1;
     }
 
     @Override

@@ -51,6 +51,8 @@ class MyCommissionsController {
                 c.amountFen(),
                 c.status().name(),
                 c.held(),
+                c.held() ? c.holdReason() : null,
+                MyCommissionView.noteOf(c.held(), c.holdReason()),
                 c.createdAt(),
                 c.status() == CommissionStatus.PENDING && c.completedAt() != null
                         ? c.completedAt().plus(window)
