@@ -131,13 +131,19 @@ function onUnauthorized(fn) {
   relogin = fn;
 }
 
+function ensureRelogin() {
+  // app.js loads auth.js at launch; a page reached without it (tests, plugins) loads it here
+  if (!relogin) require('./auth');
+  return Boolean(relogin);
+}
+
 /** Calls an endpoint; a refused token is renewed once by a silent re-login, then the call is repeated. */
 async function call(name, options = {}) {
   const e = ENDPOINTS[name];
   try {
     return await rawSend(build(name, options));
   } catch (err) {
-    if (err.status === 401 && e.auth !== false && relogin && !options.retried) {
+    if (err.status === 401 && e.auth !== false && !options.retried && ensureRelogin()) {
       session.clear();
       await relogin();
       return call(name, Object.assign({}, options, { retried: true }));
@@ -162,7 +168,7 @@ function image(name, retried) {
       },
     });
   }).catch(async (err) => {
-    if (err.status === 401 && relogin && !retried) {
+    if (err.status === 401 && !retried && ensureRelogin()) {
       session.clear();
       await relogin();
       return image(name, true);

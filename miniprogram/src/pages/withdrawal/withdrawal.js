@@ -13,7 +13,7 @@ Component({
   methods: {
     onLoad(query) {
       this.id = query && query.id;
-      this.pollMs = POLL_MS;
+      this.pollMs = this.pollMs || POLL_MS;
       this.polls = 0;
       const cached = withdrawals.byId(this.id);
       if (cached) this.setData({ w: cached, loading: false });
