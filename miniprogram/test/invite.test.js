@@ -101,3 +101,71 @@ describe('invite code from the entry', () => {
     expect(page.querySelector('#bind-code')).toBeTruthy();
   });
 });
+
+describe('promoter center', () => {
+  function loggedIn(routes) {
+    const gw = installWx(routes);
+    gw.storage.set('fx.token', 't-1');
+    gw.storage.set('fx.agreementVersion', '2026-11');
+    return gw;
+  }
+
+  test('unbinds once within the cooling-off after a confirmation', async () => {
+    let bound = true;
+    const gw = loggedIn({
+      'GET /api/v1/me/promoter': () => promoter(bound),
+      'POST /api/v1/me/relation/unbind': () => { bound = false; return { userId: '42', bound: false }; },
+    });
+    const page = render('pages/index/index');
+    page.instance.onLoad({});
+    await page.instance.onShow();
+    await flush();
+    await page.instance.unbind();
+    await flush();
+    expect(gw.calls.modals[0].title).toBe('解除绑定');
+    expect(gw.calls.requests.filter((r) => r.path === '/api/v1/me/relation/unbind')).toHaveLength(1);
+    expect(page.querySelector('#bind-code')).toBeTruthy();
+  });
+
+  test('a refused manual binding shows the problem detail', async () => {
+    loggedIn({
+      'GET /api/v1/me/promoter': () => promoter(false),
+      'POST /api/v1/me/relation/bind': () => ({ statusCode: 409, data: { type: 'about:blank', title: 'Conflict', status: 409, detail: '您已有订单,不能再绑定邀请人', code: 'HAS_PAID_ORDER' } }),
+    });
+    const page = render('pages/index/index');
+    await page.instance.onShow();
+    await flush();
+    page.instance.onBindInput({ detail: { value: 'AB3XY9K' } });
+    await page.instance.bind();
+    expect(text(page, '#action-error')).toBe('您已有订单,不能再绑定邀请人');
+  });
+
+  test('a newer agreement in force is shown and accepted', async () => {
+    const gw = loggedIn({
+      'GET /api/v1/me/promoter': () => Object.assign(promoter(false), { agreement: { acceptedVersion: '2026-11', currentVersion: '2026-12', reacceptRequired: true } }),
+      'GET /api/v1/me/promoter/agreement': () => ({ acceptedVersion: '2026-11', currentVersion: '2026-12', reacceptRequired: true, current: { version: '2026-12', title: '推广员协议', paragraphs: ['新版第一条'], effectiveAt: '2026-12-01T00:00:00Z' } }),
+      'POST /api/v1/me/promoter/agreement': () => ({ acceptedVersion: '2026-12', currentVersion: '2026-12', reacceptRequired: false }),
+    });
+    const page = render('pages/index/index');
+    await page.instance.onShow();
+    await flush();
+    expect(text(page, '#agreement-update')).toContain('新版第一条');
+    await page.instance.acceptAgreement();
+    expect(gw.calls.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/me/promoter/agreement').data).toEqual({ version: '2026-12' });
+    expect(gw.storage.get('fx.agreementVersion')).toBe('2026-12');
+    expect(page.querySelector('#agreement-update')).toBeFalsy();
+  });
+
+  test('offline: a retry state, and retry loads the page', async () => {
+    const gw = loggedIn({ 'GET /api/v1/me/promoter': () => promoter(false) });
+    gw.state.offline = true;
+    const page = render('pages/index/index');
+    await page.instance.onShow();
+    await flush();
+    expect(page.dom.textContent).toContain('网络连接失败');
+    gw.state.offline = false;
+    await page.instance.refresh();
+    await flush();
+    expect(text(page, '#my-invite-code')).toBe('MYCODE8');
+  });
+});
