@@ -347,7 +347,7 @@ class TransferConfirmationIT {
     }
 
     /** A verified member with 100.00 available and an automatically approved WeChat withdrawal. */
-    private Withdrawal approvedWithdrawal(long amountFen) {
+    private Withdrawal approvedWithdrawal(long amountFen) throws Exception {
         clock.set(Clock.systemUTC().instant()); // member tokens are checked against the service's clock
         WECHAT.noticeClock = clock::instant;
         long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000L);
