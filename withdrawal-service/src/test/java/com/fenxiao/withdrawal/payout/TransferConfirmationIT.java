@@ -350,15 +350,29 @@ class TransferConfirmationIT {
     void the_openapi_document_describes_both_confirmation_operations_and_their_codes() throws Exception {
         JsonNode doc = JSON.readTree(http.getForObject("/v3/api-docs", String.class));
         JsonNode path = doc.path("paths").path("/api/v1/me/withdrawals/{id}/confirmation");
-        assertThat(path.path("get").path("responses").path("404").path("description").asText())
+        assertThat(path.path("get")
+                        .path("responses")
+                        .path("404")
+                        .path("description")
+                        .asText())
                 .contains("WITHDRAWAL_NOT_FOUND");
-        assertThat(path.path("get").path("responses").path("409").path("description").asText())
+        assertThat(path.path("get")
+                        .path("responses")
+                        .path("409")
+                        .path("description")
+                        .asText())
                 .contains("WITHDRAWAL_NOT_AWAITING_CONFIRMATION")
                 .contains("WITHDRAWAL_CONFIRMATION_EXPIRED");
-        assertThat(path.path("post").path("responses").path("409").path("description").asText())
+        assertThat(path.path("post")
+                        .path("responses")
+                        .path("409")
+                        .path("description")
+                        .asText())
                 .contains("WITHDRAWAL_NOT_AWAITING_CONFIRMATION");
-        JsonNode view = doc.path("components").path("schemas").path("ConfirmationView").path("properties");
-        assertThat(view.has("mchId") && view.has("appId") && view.has("package")).isTrue();
+        JsonNode view =
+                doc.path("components").path("schemas").path("ConfirmationView").path("properties");
+        assertThat(view.has("mchId") && view.has("appId") && view.has("package"))
+                .isTrue();
     }
 
     /** A verified member with 100.00 available and an automatically approved WeChat withdrawal. */
