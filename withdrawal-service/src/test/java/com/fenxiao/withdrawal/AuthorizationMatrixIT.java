@@ -79,6 +79,16 @@ class AuthorizationMatrixIT {
                 .with("POST /api/v1/me/withdrawals/quote", members().body(WITHDRAWAL))
                 .with("POST /api/v1/me/withdrawals", members().body(WITHDRAWAL))
                 .with("GET /api/v1/me/withdrawals", members())
+                // a withdrawal id, looked up under the caller's own id: another member's is 404
+                // (TransferConfirmationIT)
+                .with(
+                        "GET /api/v1/me/withdrawals/{id}/confirmation",
+                        members().ownRecord("withdrawal looked up by the token's member"))
+                .with(
+                        "POST /api/v1/me/withdrawals/{id}/confirmation",
+                        members()
+                                .ownRecord("withdrawal looked up by the token's member")
+                                .body("{\"result\":\"CANCELLED\"}"))
                 // staff: review and bank payouts change money, so finance and admin only
                 .with("GET /admin/v1/withdrawals", staff(FINANCE, AUDITOR, ADMIN))
                 .with("POST /admin/v1/withdrawals/{id}/approve", staff(FINANCE, ADMIN))

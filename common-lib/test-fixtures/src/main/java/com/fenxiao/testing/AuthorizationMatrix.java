@@ -84,6 +84,7 @@ public final class AuthorizationMatrix {
         private String query = "";
         private boolean readOnlyPost;
         private String readOnlyReason;
+        private String ownRecordReason;
 
         private Rule(String kind, Map<Caller, Answer> answers, String why) {
             this.kind = kind;
@@ -107,6 +108,15 @@ public final class AuthorizationMatrix {
         public Rule readOnlyPost(String reason) {
             this.readOnlyPost = true;
             this.readOnlyReason = reason;
+            return this;
+        }
+
+        /**
+         * A member path whose variable names one of the caller's own records (a withdrawal id, never a
+         * member id): it must answer 404 unless the record is the caller's; say how that is proven.
+         */
+        public Rule ownRecord(String reason) {
+            this.ownRecordReason = reason;
             return this;
         }
 
@@ -313,9 +323,16 @@ public final class AuthorizationMatrix {
             if (!rule.kind.equals("members")) {
                 problems.add(endpoint + " is a member path and must be members(): " + rule);
             }
-            if (VARIABLE.matcher(path).find()) {
+            Matcher variable = VARIABLE.matcher(path);
+            while (rule.ownRecordReason != null && variable.find()) {
+                if (variable.group(1).toLowerCase(java.util.Locale.ROOT).matches(".*(user|member|promoter).*")) {
+                    problems.add(endpoint + " names a member in its path: ownRecord(...) is for ids of the"
+                            + " caller's own records, the member is named by the token");
+                }
+            }
+            if (VARIABLE.matcher(path).find() && rule.ownRecordReason == null) {
                 problems.add(endpoint + " is a member path with a path variable: members reach only their own data,"
-                        + " named by their token");
+                        + " named by their token (or declare ownRecord(reason) for an id of the caller's own record)");
             }
         }
         if (path.startsWith("/admin/") && !rule.kind.startsWith("staff")) {

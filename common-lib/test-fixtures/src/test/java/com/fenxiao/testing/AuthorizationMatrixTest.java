@@ -53,4 +53,19 @@ class AuthorizationMatrixTest {
                         p -> p.startsWith("GET /api/v1/members/{userId}/wallet is a member path with a path variable"))
                 .anyMatch(p -> p.startsWith("GET /admin/v1/open is an admin path"));
     }
+
+    @Test
+    void a_member_path_may_name_the_callers_own_record_when_declared_but_never_a_member() {
+        AuthorizationMatrix table = AuthorizationMatrix.expect()
+                .with(
+                        "GET /api/v1/me/withdrawals/{id}/confirmation",
+                        AuthorizationMatrix.members().ownRecord("looked up under the token's member"))
+                .with(
+                        "GET /api/v1/me/friends/{userId}",
+                        AuthorizationMatrix.members().ownRecord("a member id in disguise"));
+        assertThat(table.problemsWith(
+                        Set.of("GET /api/v1/me/withdrawals/{id}/confirmation", "GET /api/v1/me/friends/{userId}")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("GET /api/v1/me/friends/{userId} names a member"));
+    }
 }

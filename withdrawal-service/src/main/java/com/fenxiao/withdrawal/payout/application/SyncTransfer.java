@@ -44,6 +44,53 @@ public class SyncTransfer {
         this.clock = clock;
     }
 
+    /**
+     * The member reported cancelling WeChat's confirmation page: the bill is queried and, while it still
+     * waits for the member, cancelled at once, so the funds return now rather than after the window. A
+     * bill confirmed meanwhile is applied as it is (paid); the funds move only on WeChat Pay's answer.
+     */
+    public Withdrawal cancelNow(long withdrawalId) {
+        Withdrawal w = steps.find(withdrawalId);
+        if (w.status() != WithdrawalStatus.PAYING || w.outBillNo() == null) {
+            return w;
+        }
+        if ("CREATING".equals(w.billState()) || "UNKNOWN".equals(w.billState())) {
+            return sync(withdrawalId);
+        }
+        try {
+            Optional<Bill> bill = bills.query(w.outBillNo());
+            if (bill.isEmpty()) {
+                return w;
+            }
+            w = outcomes.apply(w, bill.get());
+            if (w.status() == WithdrawalStatus.PAYING && bill.get().awaitingConfirmation()) {
+                log.info("bill {} declined by its member, cancelling", w.outBillNo());
+                w = cancel(w);
+            }
+            return w;
+        } catch (TransferOutcomeUnknown e) {
+            log.warn("cannot cancel bill {} now, the sync job will: {}", w.outBillNo(), e.getMessage());
+            return w;
+        }
+    }
+
+    /**
+     * WeChat Pay only accepts a cancellation (CANCELING) and finishes it asynchronously: the bill is
+     * queried once more so a quick CANCELLED returns the funds in this call; otherwise a later sync or the
+     * callback does. Whichever applies CANCELLED first returns the funds, the others find the row moved.
+     */
+    private Withdrawal cancel(Withdrawal w) throws TransferOutcomeUnknown {
+        Bill cancelled = bills.cancel(w.outBillNo());
+        w = outcomes.apply(w, cancelled);
+        if (w.status() == WithdrawalStatus.PAYING && "CANCELING".equals(cancelled.state())) {
+            Optional<Bill> after = bills.query(w.outBillNo());
+            if (after.isPresent()) {
+                w = outcomes.apply(w, after.get());
+            }
+        }
+        return w;
+    }
+
     public Withdrawal sync(long withdrawalId) {
         Withdrawal w = steps.find(withdrawalId);
         if (w.status() != WithdrawalStatus.PAYING) {
@@ -60,10 +107,10 @@ public class SyncTransfer {
             }
             w = outcomes.apply(w, bill.get());
             boolean expired = w.billCreatedAt() != null
-                    && !clock.instant().isBefore(w.billCreatedAt().plus(props.getConfirmationWindow()));
+                    && !clock.instant().isBefore(ShowTransferConfirmation.expiresAt(w, props));
             if (w.status() == WithdrawalStatus.PAYING && bill.get().awaitingConfirmation() && expired) {
                 log.info("bill {} unconfirmed after {}, cancelling", w.outBillNo(), props.getConfirmationWindow());
-                w = outcomes.apply(w, bills.cancel(w.outBillNo()));
+                w = cancel(w);
             }
             return w;
         } catch (TransferOutcomeUnknown e) {

@@ -11,6 +11,9 @@ public interface TransferBills {
     /** The bill by out-bill number; empty when WeChat Pay has no such bill. */
     Optional<Bill> query(String outBillNo) throws TransferOutcomeUnknown;
 
-    /** Cancels a bill still waiting for the member's confirmation. */
+    /**
+     * Cancels a bill still waiting for the member's confirmation. WeChat Pay accepts it as CANCELING and
+     * finishes asynchronously (CANCELLED, by query or callback); a bill past cancelling answers its state.
+     */
     Bill cancel(String outBillNo) throws TransferOutcomeUnknown;
 }

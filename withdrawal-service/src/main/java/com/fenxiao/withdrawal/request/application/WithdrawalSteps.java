@@ -211,6 +211,24 @@ public class WithdrawalSteps {
         });
     }
 
+    /** The apply-once marks of what members reported about their withdrawals (per report key). */
+    static final String MEMBER_REPORT = "withdrawal-member-report";
+
+    /**
+     * Records what a member reported (an entry of the withdrawal's own history) without changing the row
+     * or any balance; the same {@code reportKey} again records nothing. False when nothing was recorded.
+     */
+    public boolean reported(long promoterId, long id, String actor, String action, String detail, String reportKey) {
+        return transactions.underLock(promoterId, balances -> {
+            Withdrawal w = withdrawals.of(promoterId, id).orElseThrow();
+            if (!processed.markFirstDelivery(MEMBER_REPORT, reportKey, promoterId)) {
+                return false;
+            }
+            history.append(w, actor, action, w.status(), w.status(), detail, clock.instant());
+            return true;
+        });
+    }
+
     /** False when the step applies an approval that was applied before (same transaction as the row). */
     private boolean firstApplication(StaffAction staff, long promoterId) {
         return staff == null

@@ -1,6 +1,7 @@
 package com.fenxiao.withdrawal.payout.adapter.wechat;
 
 import com.fenxiao.withdrawal.payout.domain.Bill;
+import com.fenxiao.withdrawal.payout.domain.Merchant;
 import com.fenxiao.withdrawal.payout.domain.NoticeRefused;
 import com.fenxiao.withdrawal.payout.domain.TransferBills;
 import com.fenxiao.withdrawal.payout.domain.TransferNotices;
@@ -25,6 +26,22 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class WeChatPayConfiguration {
+
+    /** Read on each call: the local fake points the properties at itself after they are bound. */
+    @Bean
+    Merchant weChatMerchant(WeChatPayProperties p) {
+        return new Merchant() {
+            @Override
+            public String mchId() {
+                return p.getMchId();
+            }
+
+            @Override
+            public String appId() {
+                return p.getAppid();
+            }
+        };
+    }
 
     /** Real merchant credentials, or the local profile's in-process fake (which supplies its own). */
     static class Configured extends AnyNestedCondition {

@@ -111,6 +111,12 @@ public class WeChatTransferBills implements TransferBills {
                 .build();
         try {
             return bill(call(request));
+        } catch (ServiceException e) {
+            if (definiteRefusal(e) && e.getHttpStatusCode() != 404) {
+                // the bill is past cancelling (confirmed, closed, already cancelling): its state is the answer
+                return query(outBillNo).orElseThrow(() -> unknown(e));
+            }
+            throw unknown(e);
         } catch (RuntimeException | IOException e) {
             throw unknown(e);
         }

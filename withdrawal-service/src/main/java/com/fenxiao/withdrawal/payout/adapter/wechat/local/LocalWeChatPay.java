@@ -54,7 +54,10 @@ import org.slf4j.LoggerFactory;
  * key, signs each answer with its platform key (Wechatpay-Signature / -Serial / -Timestamp / -Nonce),
  * and sends callbacks whose resource is AEAD_AES_256_GCM-encrypted with the APIv3 key. Every key is
  * generated when it starts; nothing here is a real credential. It listens on a free port of 127.0.0.1.
- * It can be told to time out, to fail a bill, and callbacks can be sent twice, forged or stale. With
+ * It can be told to time out, to fail a bill, to close a bill its member never confirmed ({@link #expire},
+ * WeChat's 24 h limit), to let the member confirm through {@link #requestMerchantTransfer}; a cancel is
+ * accepted as CANCELING and completes to CANCELLED (at the next query, or when told); a bill past
+ * cancelling answers 400 INVALID_REQUEST. Callbacks can be sent twice, forged or stale. With
  * {@link #autoConfirmAfter} set, each new bill waits for the member's confirmation (WAIT_USER_CONFIRM
  * with a package) that long, then the fake "member" confirms it and the success callback is sent to
  * the bill's notify_url (or {@link #defaultNotifyUrl}).
@@ -122,6 +125,8 @@ public final class LocalWeChatPay implements AutoCloseable {
      * success callback is sent; null: bills wait for {@link #confirm} (tests) or the service's expiry.
      */
     public volatile Duration autoConfirmAfter;
+    /** When set, an accepted cancellation stays CANCELING until {@link #completeCancellation} (else: next query). */
+    public volatile boolean holdCancellations;
     /** Where callbacks go when the bill's create request named no notify_url. */
     public volatile String defaultNotifyUrl;
 
@@ -240,13 +245,60 @@ public final class LocalWeChatPay implements AutoCloseable {
         p.setApiV3Key(apiV3Key);
     }
 
-    /** The member confirmed in the mini-program and the money arrived (once: a second call changes nothing). */
-    public void confirm(String outBillNo) {
+    /**
+     * The member confirmed in the mini-program and the money arrived (once: a second call changes nothing).
+     * Only a bill waiting for its member can be confirmed: a closed, cancelled or failed one cannot.
+     */
+    public boolean confirm(String outBillNo) {
         FakeBill b = bills.get(outBillNo);
         synchronized (b) {
-            if (!"SUCCESS".equals(b.state)) {
+            if ("WAIT_USER_CONFIRM".equals(b.state)) {
                 b.state = "SUCCESS";
                 b.timesPaid.incrementAndGet();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The member's {@code wx.requestMerchantTransfer({mchId, appId, package})} and confirmation: answers the
+     * errMsg the mini-program would get ({@code requestMerchantTransfer:ok} once the bill is confirmed).
+     */
+    public String requestMerchantTransfer(String mchId, String appId, String packageInfo) {
+        if (!MCH_ID.equals(mchId) || !APPID.equals(appId) || packageInfo == null) {
+            return "requestMerchantTransfer:fail invalid params";
+        }
+        if (!packageInfo.startsWith(PACKAGE_PREFIX)
+                || !bills.containsKey(packageInfo.substring(PACKAGE_PREFIX.length()))) {
+            return "requestMerchantTransfer:fail invalid package";
+        }
+        return confirm(packageInfo.substring(PACKAGE_PREFIX.length()))
+                ? "requestMerchantTransfer:ok"
+                : "requestMerchantTransfer:fail bill is not waiting for confirmation";
+    }
+
+    /**
+     * WeChat Pay's own limit: a bill the member did not confirm within 24 h is closed (CANCELLED) and its
+     * funds go back to the merchant. False when the bill was no longer waiting (nothing changed).
+     */
+    public boolean expire(String outBillNo) {
+        FakeBill b = bills.get(outBillNo);
+        synchronized (b) {
+            if ("WAIT_USER_CONFIRM".equals(b.state) || "ACCEPTED".equals(b.state)) {
+                b.state = "CANCELLED";
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A cancellation accepted (CANCELING) completes to CANCELLED; when held, it stays CANCELING until this. */
+    public void completeCancellation(String outBillNo) {
+        FakeBill b = bills.get(outBillNo);
+        synchronized (b) {
+            if ("CANCELING".equals(b.state)) {
+                b.state = "CANCELLED";
             }
         }
     }
@@ -341,6 +393,9 @@ public final class LocalWeChatPay implements AutoCloseable {
                 if (b == null) {
                     respond(ex, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"记录不存在\"}");
                 } else {
+                    if (!holdCancellations) {
+                        completeCancellation(b.outBillNo); // WeChat Pay finishes a cancellation shortly after
+                    }
                     respond(ex, 200, view(b).toString());
                 }
             } else if (ex.method.equals("POST") && path.endsWith("/cancel")) {
@@ -351,10 +406,28 @@ public final class LocalWeChatPay implements AutoCloseable {
                     respond(ex, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"记录不存在\"}");
                     return;
                 }
-                if ("WAIT_USER_CONFIRM".equals(b.state) || "ACCEPTED".equals(b.state)) {
-                    b.state = "CANCELLED";
+                boolean accepted;
+                synchronized (b) {
+                    accepted = "WAIT_USER_CONFIRM".equals(b.state)
+                            || "ACCEPTED".equals(b.state)
+                            || "CANCELING".equals(b.state);
+                    if (accepted) {
+                        b.state = "CANCELING"; // accepted only: the bill is CANCELLED asynchronously
+                    }
                 }
-                respond(ex, 200, view(b).toString());
+                if (!accepted) {
+                    respond(ex, 400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"当前单据状态不支持撤销\"}");
+                    return;
+                }
+                respond(
+                        ex,
+                        200,
+                        json.createObjectNode()
+                                .put("out_bill_no", b.outBillNo)
+                                .put("transfer_bill_no", "T" + b.outBillNo)
+                                .put("state", b.state)
+                                .put("update_time", "2026-11-25T10:02:00+08:00")
+                                .toString());
             } else {
                 respond(ex, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"no such API\"}");
             }
