@@ -27,7 +27,7 @@ const READS = {
   quote: ['amountFen', 'feeFen', 'taxFen', 'netFen', 'channel', 'expectedArrival'],
   withdraw: ['id', 'status', 'amountFen', 'feeFen', 'taxFen', 'netFen', 'packageInfo'],
   withdrawals: ['items.id', 'items.status', 'items.channel', 'items.amountFen', 'items.feeFen', 'items.taxFen', 'items.netFen', 'items.reason', 'items.packageInfo', 'items.createdAt', 'items.paidAt', 'nextCursor'],
-  confirmation: ['mchId', 'appId', 'packageInfo'],
+  confirmation: ['mchId', 'appId', 'package'],
 };
 
 function mappingOf(e) {

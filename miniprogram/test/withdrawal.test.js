@@ -21,7 +21,7 @@ function withdrawalGateway(over = {}) {
       return { statusCode: 201, data: state.withdrawal };
     },
     'GET /api/v1/me/withdrawals': () => ({ items: state.withdrawal ? [state.withdrawal] : [], nextCursor: null }),
-    'GET /api/v1/me/withdrawals/{id}/confirmation': () => ({ mchId: '1900000109', appId: 'wx0000000000000001', packageInfo: 'affffddafdfafddffda==' }),
+    'GET /api/v1/me/withdrawals/{id}/confirmation': () => ({ withdrawalId: '9001', mchId: '1900000109', appId: 'wx0000000000000001', package: 'affffddafdfafddffda==', expiresAt: '2026-12-05T10:00:00Z' }),
     'POST /api/v1/me/withdrawals/{id}/confirmation': (req) => {
       state.reports.push({ path: req.path, body: req.data });
       if (req.data.result === 'CONFIRMED') state.withdrawal = Object.assign({}, state.withdrawal, { packageInfo: null });

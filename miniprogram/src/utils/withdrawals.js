@@ -1,5 +1,5 @@
 // Withdrawals as shown, and the member's confirmation of a WeChat transfer bill: while a bill waits
-// for the member (WAIT_USER_CONFIRM), GET …/{id}/confirmation gives mchId, appId and packageInfo for
+// for the member (WAIT_USER_CONFIRM), GET …/{id}/confirmation gives mchId, appId and package for
 // wx.requestMerchantTransfer, and the outcome is reported with POST …/{id}/confirmation.
 const api = require('./api');
 const { money, when, WITHDRAWAL_STATUS, CHANNEL } = require('./format');
@@ -59,7 +59,7 @@ function transfer(c) {
     wx.requestMerchantTransfer({
       mchId: c.mchId,
       appId: c.appId,
-      package: c.packageInfo,
+      package: c.package,
       success: (r) => resolve({ result: 'CONFIRMED', errMsg: (r && r.errMsg) || 'requestMerchantTransfer:ok' }),
       fail: (e) => {
         const errMsg = (e && e.errMsg) || 'requestMerchantTransfer:fail';

@@ -18,43 +18,59 @@ function javaFiles(dir, out = []) {
   return out;
 }
 
+/** The source with every string literal's content blanked (same length), so parentheses in texts do not count. */
+function maskStrings(src) {
+  return src.replace(/"(?:[^"\\\n]|\\.)*"/g, (lit) => '"' + ' '.repeat(lit.length - 2) + '"');
+}
+
 /** record Name(components) anywhere in the sources, nested ones too. */
 function readRecords(files) {
   const records = {};
   for (const f of files) {
     const src = fs.readFileSync(f, 'utf8');
+    const masked = maskStrings(src);
     const re = /record\s+(\w+)(?:<[^>]*>)?\s*\(/g;
     let m;
-    while ((m = re.exec(src))) {
+    while ((m = re.exec(masked))) {
       let depth = 1;
       let i = re.lastIndex;
-      for (; i < src.length && depth; i++) {
-        if (src[i] === '(') depth++;
-        else if (src[i] === ')') depth--;
+      for (; i < masked.length && depth; i++) {
+        if (masked[i] === '(') depth++;
+        else if (masked[i] === ')') depth--;
       }
-      const inner = src.slice(re.lastIndex, i - 1);
-      (records[m[1]] = records[m[1]] || []).push({ file: f, components: components(inner) });
+      const from = re.lastIndex;
+      (records[m[1]] = records[m[1]] || []).push({
+        file: f,
+        components: components(src.slice(from, i - 1), masked.slice(from, i - 1)),
+      });
     }
   }
   return records;
 }
 
-/** "@NotBlank @Size(max = 32) String version, List<X> items" -> [{name, type, required}] */
-function components(inner) {
+/**
+ * "@NotBlank @Size(max = 32) String version, List<X> items" -> [{name, type, required}]; the name is the
+ * JSON one (@JsonProperty("…") when present). {@code masked} is the same text with string contents blanked.
+ */
+function components(inner, masked = maskStrings(inner)) {
   const parts = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of inner) {
+  let start = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const ch = masked[i];
     if (ch === '(' || ch === '<') depth++;
     if (ch === ')' || ch === '>') depth--;
-    if (ch === ',' && depth === 0) { parts.push(cur); cur = ''; } else cur += ch;
+    if (ch === ',' && depth === 0) { parts.push([start, i]); start = i + 1; }
   }
-  if (cur.trim()) parts.push(cur);
-  return parts.map((p) => {
+  if (masked.slice(start).trim()) parts.push([start, masked.length]);
+  return parts.map(([a, b]) => {
+    const original = inner.slice(a, b);
+    const p = masked.slice(a, b);
     const required = /@(NotNull|NotBlank|NotEmpty)\b/.test(p);
-    const stripped = p.replace(/@\w+(\([^)]*\))?/g, ' ').replace(/\s+/g, ' ').trim();
+    const stripped = p.replace(/@[\w.]+(\([^)]*\))?/g, ' ').replace(/\s+/g, ' ').trim();
     const tokens = stripped.split(' ');
-    return { name: tokens[tokens.length - 1], type: tokens.slice(0, -1).join(' '), required };
+    const renamed = (/@JsonProperty\(\s*(?:value\s*=\s*)?"([^"]+)"/.exec(original) || [])[1];
+    return { name: renamed || tokens[tokens.length - 1], type: tokens.slice(0, -1).join(' '), required };
   }).filter((c) => /^\w+$/.test(c.name));
 }
 
@@ -83,10 +99,34 @@ function readMappings(files) {
         p = c && consts[c[1]] !== undefined ? consts[c[1]] : '';
       }
       // the method's signature: from the annotation to the opening brace of its body
-      const rest = src.slice(re.lastIndex);
-      const sig = rest.slice(0, rest.indexOf('{'));
-      let head = sig.trim();
-      while (head.startsWith('@')) head = head.replace(/^@\w+(\([^)]*\))?\s*/, '');
+      // (found on the text with strings blanked, skipping balanced parentheses: an @Operation holds braces)
+      const masked = maskStrings(src);
+      let at = re.lastIndex;
+      let depth = 0;
+      while (at < masked.length && !(masked[at] === '{' && depth === 0)) {
+        if (masked[at] === '(') depth++;
+        else if (masked[at] === ')') depth--;
+        at++;
+      }
+      const sig = src.slice(re.lastIndex, at);
+      const maskedSig = masked.slice(re.lastIndex, at);
+      let start = 0;
+      for (;;) {
+        while (start < maskedSig.length && /\s/.test(maskedSig[start])) start++;
+        if (maskedSig[start] !== '@') break;
+        start++;
+        while (start < maskedSig.length && /[\w.]/.test(maskedSig[start])) start++;
+        while (start < maskedSig.length && /\s/.test(maskedSig[start])) start++;
+        if (maskedSig[start] === '(') {
+          let d = 0;
+          do {
+            if (maskedSig[start] === '(') d++;
+            else if (maskedSig[start] === ')') d--;
+            start++;
+          } while (start < maskedSig.length && d > 0);
+        }
+      }
+      const head = sig.slice(start).trim();
       const returnType = (/^(?:public\s+|protected\s+|private\s+)?([\w<>, ?]+?)\s+\w+\s*\(/.exec(head) || [])[1] || '';
       const params = [];
       const qre = /@RequestParam(?:\(([^)]*)\))?\s+(?:final\s+)?[\w<>]+\s+(\w+)/g;
