@@ -1,5 +1,6 @@
 package com.fenxiao.commission.record.domain;
 
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,6 +46,18 @@ public record Commission(
 
     public boolean settled() {
         return status.settled();
+    }
+
+    /**
+     * When settlement will release this commission: its order's completion plus the after-sales window
+     * settlement releases by (the longest over its products, as settlement computes it); null once it left
+     * PENDING, before completion, or while held (an operator decides).
+     */
+    public Instant expectedReleaseAt(AfterSalesWindows windows) {
+        if (status != CommissionStatus.PENDING || completedAt == null || held) {
+            return null;
+        }
+        return completedAt.plus(windows.windowFor(productShares().keySet()));
     }
 
     /**
@@ -183,9 +196,17 @@ public record Commission(
 
     // --- what settlement-service decided (SPEC §5); the record follows so members see it ---
 
-    /** Settlement released it to the wallet (or an operator released it after a hold). */
+    /**
+     * Settlement released it to the wallet (or an operator released it after a hold). A pending record
+     * first settles (its window closed, the amount is final) and is then credited: SPEC §5 has no move from
+     * PENDING straight to AVAILABLE.
+     */
     public Commission releasedBySettlement(Instant now) {
-        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+        CommissionStatus at = status;
+        if (at.canBecome(CommissionStatus.SETTLED)) {
+            at = CommissionStatus.SETTLED;
+        }
+        if (!at.canBecome(CommissionStatus.AVAILABLE)) {
             return this;
         }
         return withAmounts(
@@ -194,7 +215,7 @@ public record Commission(
 
     /** A paid withdrawal now covers it in full. */
     public Commission withdrawnBySettlement(Instant now) {
-        if (status != CommissionStatus.AVAILABLE) {
+        if (!status.canBecome(CommissionStatus.WITHDRAWN)) {
             return this;
         }
         return withAmounts(
@@ -203,7 +224,7 @@ public record Commission(
 
     /** An operator cancelled it while held. */
     public Commission cancelledBySettlement(Instant now) {
-        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+        if (!status.canBecome(CommissionStatus.CANCELLED)) {
             return this;
         }
         return withAmounts(0, computedFen, adjustmentFen, reversedFen, breakdown, CommissionStatus.CANCELLED, now);
