@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 15 on the real stack (RocketMQ, MariaDB behind ShardingSphere): what a promoter's commission list
  * shows. The after-sales window is configured as settlement-service is (10 s under
  * {@code platform.settlement.window}); settlement's side of the same date is in settlement-service's
- * {@code ReleaseAtExpectedDateIT}.
+ * {@code ReleaseAtExpectedDateIT}. The buyer's nickname comes masked from relation-service's binding.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -86,6 +86,42 @@ class MemberCommissionViewIT {
         assertThat(Instant.parse(line.get("expectedReleaseAt").asText())).isEqualTo(completedAt.plusSeconds(10));
     }
 
+    @Test
+    void the_buyer_is_shown_by_the_nickname_relation_service_announced_masked_with_the_binding() throws Exception {
+        long buyer = BASE + 11, promoter = BASE + 12, anonymous = BASE + 13;
+        Instant at = Instant.parse("2026-11-20T00:00:00Z");
+        // relation-service masks the nickname before it leaves (王小明 -> 王**明); the shop's order event has none
+        publishRelation(new RelationBound(buyer, promoter, null, "LINK", at, "王**明"));
+        publishRelation(new RelationBound(anonymous, promoter, null, "LINK", at));
+        awaitChain(buyer);
+        awaitChain(anonymous);
+        // an upline change re-announces the binding without a nickname: the known one stays
+        publishRelation(new RelationBound(buyer, promoter, null, "LINK", at.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc().queryForObject(
+                                        "SELECT COUNT(*) FROM buyer_chain WHERE user_id = ? AND as_of > ?",
+                                        Long.class,
+                                        buyer,
+                                        java.sql.Timestamp.from(at))
+                        == 1);
+        String named = "NN" + BASE, unnamed = "NA" + BASE;
+
+        publishOrder(named, "PAID", paidJson(named, buyer, "2026-11-27T02:00:00Z"));
+        publishOrder(unnamed, "PAID", paidJson(unnamed, anonymous, "2026-11-27T02:00:00Z"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordCount(named) == 1 && recordCount(unnamed) == 1);
+
+        assertThat(jdbc().queryForObject(
+                                "SELECT buyer_nickname FROM commission_record WHERE promoter_id = ? AND order_id = ?",
+                                String.class,
+                                promoter,
+                                named))
+                .isEqualTo("王**明");
+        assertThat(mineFor(promoter, named).get("buyerNickname").asText()).isEqualTo("王**明");
+        String last4 =
+                Long.toString(anonymous).substring(Long.toString(anonymous).length() - 4);
+        assertThat(mineFor(promoter, unnamed).get("buyerNickname").asText()).isEqualTo("用户***" + last4);
+    }
+
     // --- helpers ---
 
     static String paidJson(String order, long buyer, String at) {
@@ -131,6 +167,10 @@ class MemberCommissionViewIT {
 
     private void bindAndWait(long user, long inviter) throws Exception {
         publishRelation(new RelationBound(user, inviter, null, "LINK", Instant.parse("2026-11-20T00:00:00Z")));
+        awaitChain(user);
+    }
+
+    private void awaitChain(long user) {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc().queryForList("SELECT user_id FROM buyer_chain WHERE user_id = ?", Long.class, user)
                                 .size()

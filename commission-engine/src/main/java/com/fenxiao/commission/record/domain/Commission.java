@@ -117,6 +117,38 @@ public record Commission(
                 orderVersion);
     }
 
+    /** The buyer as the promoter may see them: a nickname relation-service already masked. */
+    public Commission withBuyerNickname(String maskedNickname) {
+        if (java.util.Objects.equals(maskedNickname, buyerNickname)) {
+            return this;
+        }
+        return new Commission(
+                id,
+                orderId,
+                orderNo,
+                promoterId,
+                buyerId,
+                level,
+                amountFen,
+                originalAmountFen,
+                computedFen,
+                adjustmentFen,
+                reversedFen,
+                rateBp,
+                breakdown,
+                status,
+                held,
+                holdReason,
+                chainCheck,
+                maskedNickname,
+                paidAt,
+                completedAt,
+                createdAt,
+                updatedAt,
+                version,
+                orderVersion);
+    }
+
     public Commission withCompletedAt(Instant completed, Instant now) {
         return new Commission(
                 id,

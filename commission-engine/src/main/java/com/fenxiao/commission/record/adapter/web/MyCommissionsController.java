@@ -46,7 +46,7 @@ class MyCommissionsController {
         return new MyCommissionView(
                 c.id(),
                 c.orderNo(),
-                BuyerMask.of(c.buyerNickname(), c.buyerId()),
+                BuyerMask.shown(c.buyerNickname(), c.buyerId()),
                 c.level(),
                 c.amountFen(),
                 c.status().name(),
