@@ -70,6 +70,7 @@ class EventContractsTest {
     static Stream<PlatformEvent> internalSamples() {
         return Stream.of(
                 new RelationBound(BIG_ID, BIG_ID + 1, BIG_ID + 2, "QR_CODE", AT),
+                new RelationBound(BIG_ID, BIG_ID + 1, BIG_ID + 2, "QR_CODE", AT, "王**明"),
                 new RelationUnbound(BIG_ID, BIG_ID + 1, "cooling-off unbind", BIG_ID + 3, BIG_ID + 4, AT),
                 new RelationRefused(BIG_ID, "INV8K2", "CYCLE", AT),
                 new MemberFlagged(BIG_ID, "same device as inviter", AT),
@@ -286,6 +287,17 @@ class EventContractsTest {
         assertThat(json).contains("\"inviterL2Id\":null");
         assertThat(codec.payloadOf(codec.readEnvelope(json), RelationBound.class))
                 .isEqualTo(topLevel);
+    }
+
+    @Test
+    void reads_a_relation_bound_written_before_the_nickname_was_added() throws Exception {
+        String json = codec.write(codec.wrap("evt-3", AT, new RelationBound(BIG_ID, BIG_ID + 1, null, "LINK", AT)))
+                .replace(",\"userNickname\":null", "");
+
+        assertThat(json).doesNotContain("userNickname");
+        assertThat(codec.payloadOf(codec.readEnvelope(json), RelationBound.class)
+                        .userNickname())
+                .isNull();
     }
 
     @Test
