@@ -86,7 +86,9 @@ class ReleaseAtExpectedDateIT {
     @Test
     void a_completed_commission_is_released_at_completion_plus_the_window_the_member_was_shown() throws Exception {
         long id = BASE + 1, promoter = BASE + 101;
-        Instant completedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // whole seconds, as order systems send them and as DATETIME keeps them on this MariaDB (a due date
+        // recomputed from the stored completion would otherwise lose the fraction)
+        Instant completedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // the date commission-engine shows: the same rule over the same configured window
         Instant expected = completedAt.plus(new AfterSalesWindows(WINDOW, Map.of()).windowFor(List.of("P1")));
 
