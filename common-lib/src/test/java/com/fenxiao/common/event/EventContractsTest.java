@@ -70,7 +70,6 @@ class EventContractsTest {
     static Stream<PlatformEvent> internalSamples() {
         return Stream.of(
                 new RelationBound(BIG_ID, BIG_ID + 1, BIG_ID + 2, "QR_CODE", AT),
-                new RelationBound(BIG_ID, BIG_ID + 1, BIG_ID + 2, "QR_CODE", AT, "王**明"),
                 new RelationUnbound(BIG_ID, BIG_ID + 1, "cooling-off unbind", BIG_ID + 3, BIG_ID + 4, AT),
                 new RelationRefused(BIG_ID, "INV8K2", "CYCLE", AT),
                 new MemberFlagged(BIG_ID, "same device as inviter", AT),
