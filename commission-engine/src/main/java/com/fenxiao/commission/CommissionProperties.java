@@ -1,7 +1,6 @@
 package com.fenxiao.commission;
 
 import com.fenxiao.common.messaging.RocketMqProperties;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code platform.commission.*}: the rules' starting point and how the order path runs. */
@@ -14,8 +13,6 @@ public class CommissionProperties {
     private boolean level2Enabled = true;
     /** No rule may set a rate above these; computation caps again as a second guard. */
     private final Caps caps = new Caps();
-    /** After-sales window after completion, for the expected release date shown to promoters (SPEC §5). */
-    private Duration afterSalesWindow = Duration.ofDays(7);
 
     private final Consumer consumer = new Consumer();
 
@@ -33,14 +30,6 @@ public class CommissionProperties {
 
     public Caps getCaps() {
         return caps;
-    }
-
-    public Duration getAfterSalesWindow() {
-        return afterSalesWindow;
-    }
-
-    public void setAfterSalesWindow(Duration afterSalesWindow) {
-        this.afterSalesWindow = afterSalesWindow;
     }
 
     public Consumer getConsumer() {

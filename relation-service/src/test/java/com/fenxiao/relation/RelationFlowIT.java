@@ -7,6 +7,7 @@ import static com.fenxiao.relation.RelationTestSupport.events;
 import static com.fenxiao.relation.RelationTestSupport.get;
 import static com.fenxiao.relation.RelationTestSupport.inviteCodeOf;
 import static com.fenxiao.relation.RelationTestSupport.login;
+import static com.fenxiao.relation.RelationTestSupport.randomIp;
 import static com.fenxiao.relation.RelationTestSupport.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +143,33 @@ class RelationFlowIT {
                                 Integer.class,
                                 d.userId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_binding_announces_the_members_nickname_masked_at_login_and_at_a_later_bind() {
+        Login top = login(http, uniqueCode(), null);
+        Login invited =
+                login(http, uniqueCode(), inviteCodeOf(http, top), "dev-" + UUID.randomUUID(), randomIp(), "王小明");
+        Login later = login(http, uniqueCode(), null, "dev-" + UUID.randomUUID(), randomIp(), "李四光");
+        ResponseEntity<String> bound = bind(http, later, inviteCodeOf(http, top));
+        assertThat(bound.getStatusCode().value()).as(bound.getBody()).isEqualTo(200);
+        agree(top.userId(), invited.userId(), later.userId());
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(
+                                        relationEvents,
+                                        codec,
+                                        RelationBound.class,
+                                        e -> e.userId() == invited.userId() || e.userId() == later.userId())
+                                .size()
+                        == 2);
+        RelationBound atLogin = events(relationEvents, codec, RelationBound.class, e -> e.userId() == invited.userId())
+                .get(0);
+        RelationBound atBind = events(relationEvents, codec, RelationBound.class, e -> e.userId() == later.userId())
+                .get(0);
+        // commission-engine shows buyers by this; the raw nickname never leaves relation-service
+        assertThat(atLogin.userNickname()).isEqualTo("王**明");
+        assertThat(atBind.userNickname()).isEqualTo("李**光");
     }
 
     @Test

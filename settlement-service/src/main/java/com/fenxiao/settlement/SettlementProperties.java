@@ -1,6 +1,6 @@
 package com.fenxiao.settlement;
 
-import com.fenxiao.settlement.commission.domain.ReleaseWindows;
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +24,8 @@ public class SettlementProperties {
     /** Base URL of withdrawal-service for the wallet side of the invariant check; empty = not connected. */
     private String walletUrl = "";
 
-    public ReleaseWindows windows() {
-        return new ReleaseWindows(window, productWindows);
+    public AfterSalesWindows windows() {
+        return new AfterSalesWindows(window, productWindows);
     }
 
     public static class Release {

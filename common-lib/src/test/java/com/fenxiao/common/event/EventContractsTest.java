@@ -289,6 +289,17 @@ class EventContractsTest {
     }
 
     @Test
+    void reads_a_relation_bound_written_before_the_nickname_was_added() throws Exception {
+        String json = codec.write(codec.wrap("evt-3", AT, new RelationBound(BIG_ID, BIG_ID + 1, null, "LINK", AT)))
+                .replace(",\"userNickname\":null", "");
+
+        assertThat(json).doesNotContain("userNickname");
+        assertThat(codec.payloadOf(codec.readEnvelope(json), RelationBound.class)
+                        .userNickname())
+                .isNull();
+    }
+
+    @Test
     void refuses_to_read_a_payload_as_another_contract() {
         EventEnvelope bound = codec.wrap("evt-1", AT, new RelationBound(BIG_ID, BIG_ID + 1, null, "LINK", AT));
 

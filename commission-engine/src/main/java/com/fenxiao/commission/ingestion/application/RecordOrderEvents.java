@@ -185,15 +185,42 @@ public class RecordOrderEvents {
                 }
             }
         }
+        Map<Long, String> nicknames = buyerNicknames(keys, applied);
         int events = 0;
         for (List<LevelKey> group : groupBy(keys, LevelKey::promoterId).values()) {
-            Integer appended = tx.execute(status -> projectOnShard(group, applied));
+            Integer appended = tx.execute(status -> projectOnShard(group, applied, nicknames));
             events += appended == null ? 0 : appended;
         }
         return events;
     }
 
-    private int projectOnShard(List<LevelKey> keys, Map<String, OrderProcessing.Applied> applied) {
+    /**
+     * The masked nicknames (as relation-service announced them with the binding) of the buyers whose
+     * records this batch creates: one batched read of the chain read model, which the payment's chain
+     * look-up has just filled. The shop's order event does not name the buyer.
+     */
+    private Map<Long, String> buyerNicknames(List<LevelKey> keys, Map<String, OrderProcessing.Applied> applied) {
+        Set<Long> buyers = new LinkedHashSet<>();
+        for (LevelKey k : keys) {
+            Long buyer = applied.get(k.orderId()).last().buyerId();
+            if (k.fresh() && buyer != null) {
+                buyers.add(buyer);
+            }
+        }
+        if (buyers.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new HashMap<>();
+        chains.ofAll(buyers).forEach((buyer, chain) -> {
+            if (chain.maskedNickname() != null) {
+                out.put(buyer, chain.maskedNickname());
+            }
+        });
+        return out;
+    }
+
+    private int projectOnShard(
+            List<LevelKey> keys, Map<String, OrderProcessing.Applied> applied, Map<Long, String> nicknames) {
         Instant now = clock.instant();
         Set<Commissions.Key> recordKeys = new LinkedHashSet<>();
         Map<String, Set<Integer>> levelsHere = new LinkedHashMap<>();
@@ -225,7 +252,11 @@ public class RecordOrderEvents {
                 if (is == null || is.equals(was)) {
                     continue;
                 }
-                (was == null ? inserts : updates).add(is);
+                if (was == null) {
+                    inserts.add(is.withBuyerNickname(nicknames.get(is.buyerId())));
+                } else {
+                    updates.add(is);
+                }
             }
             for (CommissionProjection.Step step : projected.steps()) {
                 if (step.kind() != CommissionProjection.ChangeKind.QUIET) {

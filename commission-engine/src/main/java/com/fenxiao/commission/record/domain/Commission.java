@@ -1,5 +1,6 @@
 package com.fenxiao.commission.record.domain;
 
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,6 +46,18 @@ public record Commission(
 
     public boolean settled() {
         return status.settled();
+    }
+
+    /**
+     * When settlement will release this commission: its order's completion plus the after-sales window
+     * settlement releases by (the longest over its products, as settlement computes it); null once it left
+     * PENDING, before completion, or while held (an operator decides).
+     */
+    public Instant expectedReleaseAt(AfterSalesWindows windows) {
+        if (status != CommissionStatus.PENDING || completedAt == null || held) {
+            return null;
+        }
+        return completedAt.plus(windows.windowFor(productShares().keySet()));
     }
 
     /**
@@ -101,6 +114,38 @@ public record Commission(
                 createdAt,
                 now,
                 version + 1,
+                orderVersion);
+    }
+
+    /** The buyer as the promoter may see them: a nickname relation-service already masked. */
+    public Commission withBuyerNickname(String maskedNickname) {
+        if (java.util.Objects.equals(maskedNickname, buyerNickname)) {
+            return this;
+        }
+        return new Commission(
+                id,
+                orderId,
+                orderNo,
+                promoterId,
+                buyerId,
+                level,
+                amountFen,
+                originalAmountFen,
+                computedFen,
+                adjustmentFen,
+                reversedFen,
+                rateBp,
+                breakdown,
+                status,
+                held,
+                holdReason,
+                chainCheck,
+                maskedNickname,
+                paidAt,
+                completedAt,
+                createdAt,
+                updatedAt,
+                version,
                 orderVersion);
     }
 
@@ -183,9 +228,17 @@ public record Commission(
 
     // --- what settlement-service decided (SPEC §5); the record follows so members see it ---
 
-    /** Settlement released it to the wallet (or an operator released it after a hold). */
+    /**
+     * Settlement released it to the wallet (or an operator released it after a hold). A pending record
+     * first settles (its window closed, the amount is final) and is then credited: SPEC §5 has no move from
+     * PENDING straight to AVAILABLE.
+     */
     public Commission releasedBySettlement(Instant now) {
-        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+        CommissionStatus at = status;
+        if (at.canBecome(CommissionStatus.SETTLED)) {
+            at = CommissionStatus.SETTLED;
+        }
+        if (!at.canBecome(CommissionStatus.AVAILABLE)) {
             return this;
         }
         return withAmounts(
@@ -194,7 +247,7 @@ public record Commission(
 
     /** A paid withdrawal now covers it in full. */
     public Commission withdrawnBySettlement(Instant now) {
-        if (status != CommissionStatus.AVAILABLE) {
+        if (!status.canBecome(CommissionStatus.WITHDRAWN)) {
             return this;
         }
         return withAmounts(
@@ -203,7 +256,7 @@ public record Commission(
 
     /** An operator cancelled it while held. */
     public Commission cancelledBySettlement(Instant now) {
-        if (status != CommissionStatus.PENDING && status != CommissionStatus.SETTLED) {
+        if (!status.canBecome(CommissionStatus.CANCELLED)) {
             return this;
         }
         return withAmounts(0, computedFen, adjustmentFen, reversedFen, breakdown, CommissionStatus.CANCELLED, now);

@@ -172,7 +172,8 @@ public class LoginMember {
         Set<Long> changed = new LinkedHashSet<>();
         Binder.Result bind = null;
         if (c.hasInviteCode()) {
-            bind = binder.attempt(new Binder.Attempt(id, c.inviteCode(), c.channel(), c.deviceId(), c.ip(), true), now);
+            bind = binder.attempt(
+                    new Binder.Attempt(id, c.inviteCode(), c.channel(), c.deviceId(), c.ip(), true, c.nickname()), now);
             changed.addAll(bind.changed());
         }
         screening.screen(id, c.deviceId(), c.ip(), now);

@@ -2,6 +2,8 @@ package com.fenxiao.relation.relation.application;
 
 import com.fenxiao.relation.Transactions;
 import com.fenxiao.relation.chain.application.RefreshChains;
+import com.fenxiao.relation.member.domain.Member;
+import com.fenxiao.relation.member.domain.Members;
 import com.fenxiao.relation.relation.domain.BindChannel;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -17,18 +19,21 @@ public class BindMember {
     private final Transactions tx;
     private final RefreshChains refresh;
     private final Clock clock;
+    private final Members members;
 
-    public BindMember(Binder binder, Transactions tx, RefreshChains refresh, Clock clock) {
+    public BindMember(Binder binder, Transactions tx, RefreshChains refresh, Clock clock, Members members) {
         this.binder = binder;
         this.tx = tx;
         this.refresh = refresh;
         this.clock = clock;
+        this.members = members;
     }
 
     /** Binds or records the refusal; the caller decides whether a refusal is a problem. */
     public Binder.Result attempt(long userId, String inviteCode, BindChannel channel, String deviceId, String ip) {
-        Binder.Result result = tx.inTransaction(
-                () -> binder.attempt(new Binder.Attempt(userId, inviteCode, channel, deviceId, ip), clock.instant()));
+        String nickname = members.byId(userId).map(Member::nickname).orElse(null);
+        Binder.Result result = tx.inTransaction(() -> binder.attempt(
+                new Binder.Attempt(userId, inviteCode, channel, deviceId, ip, false, nickname), clock.instant()));
         refresh.refresh(result.changed());
         return result;
     }

@@ -5,6 +5,7 @@ import com.fenxiao.common.event.relation.v1.RelationRefused;
 import com.fenxiao.common.id.IdGenerator;
 import com.fenxiao.common.outbox.Outbox;
 import com.fenxiao.relation.member.domain.InviteCodes;
+import com.fenxiao.relation.member.domain.NicknameMask;
 import com.fenxiao.relation.relation.domain.BindChannel;
 import com.fenxiao.relation.relation.domain.BindRefusal;
 import com.fenxiao.relation.relation.domain.BindingRules;
@@ -51,11 +52,18 @@ public class Binder {
      * its code yet: it has no invitees, no paid order, and cannot sit above anyone, which spares the
      * graph walk and the locks on its (empty) invitee range.
      */
+    /** {@code nickname}: the member's own nickname (may be null), announced masked with the binding. */
     public record Attempt(
-            long userId, String rawCode, BindChannel channel, String deviceId, String ip, boolean newMember) {
+            long userId,
+            String rawCode,
+            BindChannel channel,
+            String deviceId,
+            String ip,
+            boolean newMember,
+            String nickname) {
 
         public Attempt(long userId, String rawCode, BindChannel channel, String deviceId, String ip) {
-            this(userId, rawCode, channel, deviceId, ip, false);
+            this(userId, rawCode, channel, deviceId, ip, false, null);
         }
     }
 
@@ -155,7 +163,8 @@ public class Binder {
                         bind.inviterId(),
                         bind.inviterL2Id(),
                         a.channel().name(),
-                        now)));
+                        now,
+                        announcedNickname(a.nickname()))));
         // the member's own invitees now have the new inviter as their level-2 upline
         List<Relations.Invitee> invitees = a.newMember() ? List.of() : relations.lockInvitees(a.userId());
         if (!invitees.isEmpty()) {
@@ -197,5 +206,10 @@ public class Binder {
         }
         String s = raw.strip();
         return s.length() > 16 ? s.substring(0, 16) : s;
+    }
+
+    /** What commission-engine may show of the member as a buyer: masked here, absent when there is none. */
+    static String announcedNickname(String nickname) {
+        return nickname == null || nickname.isBlank() ? null : NicknameMask.mask(nickname);
     }
 }

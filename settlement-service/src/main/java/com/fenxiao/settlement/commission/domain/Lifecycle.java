@@ -1,5 +1,6 @@
 package com.fenxiao.settlement.commission.domain;
 
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Lifecycle {
         }
     }
 
-    public static Outcome apply(SettledCommission c, EngineFact fact, ReleaseWindows windows, Instant now) {
+    public static Outcome apply(SettledCommission c, EngineFact fact, AfterSalesWindows windows, Instant now) {
         if (fact instanceof EngineFact.Created f) {
             return created(c, f, windows, now);
         }
@@ -58,7 +59,7 @@ public final class Lifecycle {
         return version == null ? c.sourceVersion() + 1 : version;
     }
 
-    private static Outcome created(SettledCommission c, EngineFact.Created f, ReleaseWindows windows, Instant now) {
+    private static Outcome created(SettledCommission c, EngineFact.Created f, AfterSalesWindows windows, Instant now) {
         SettledCommission.Builder b = c.edit();
         b.known = true;
         b.level = f.level();
@@ -82,7 +83,8 @@ public final class Lifecycle {
         return new Outcome(b.build(), List.of());
     }
 
-    private static Outcome completed(SettledCommission c, EngineFact.Completed f, ReleaseWindows windows, Instant now) {
+    private static Outcome completed(
+            SettledCommission c, EngineFact.Completed f, AfterSalesWindows windows, Instant now) {
         if (c.completedAt() != null) {
             return new Outcome(c, List.of());
         }
@@ -188,7 +190,7 @@ public final class Lifecycle {
         return new Outcome(b.build(), List.of(new Effect.Reverse(amount, reference, remaining, b.status)));
     }
 
-    private static void due(SettledCommission.Builder b, ReleaseWindows windows) {
+    private static void due(SettledCommission.Builder b, AfterSalesWindows windows) {
         if (b.completedAt != null) {
             b.dueAtMs =
                     b.completedAt.plus(windows.windowFor(b.products.keySet())).toEpochMilli();

@@ -20,6 +20,21 @@ public enum SettlementStatus {
         return this == AVAILABLE || this == WITHDRAWN;
     }
 
+    /**
+     * Whether SPEC §5 allows the move from this state to {@code next}: a commission settles when its window
+     * closes (held ones wait there for an operator) and only a settled one is credited, so there is no
+     * PENDING → AVAILABLE. commission-engine's {@code CommissionStatus} has the same states and moves.
+     */
+    public boolean canBecome(SettlementStatus next) {
+        return switch (this) {
+            case PENDING -> next == SETTLED || next == CANCELLED;
+            case SETTLED -> next == AVAILABLE || next == CANCELLED;
+            case AVAILABLE -> next == WITHDRAWN || next == REVERSED;
+            case WITHDRAWN -> next == REVERSED;
+            case CANCELLED, REVERSED -> false;
+        };
+    }
+
     /** Not yet in the wallet and not ended: amounts still follow the engine. */
     public boolean beforeRelease() {
         return this == PENDING || this == SETTLED;

@@ -3,6 +3,7 @@ package com.fenxiao.settlement.commission.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,8 @@ class LifecycleTest {
     static final Instant PAID = Instant.parse("2026-11-01T02:00:00Z");
     static final Instant DONE = Instant.parse("2026-11-03T02:00:00Z");
     static final Instant NOW = Instant.parse("2026-11-20T02:00:00Z");
-    static final ReleaseWindows WINDOWS =
-            new ReleaseWindows(Duration.ofDays(7), Map.of("LONG", Duration.ofDays(30), "DEMO", Duration.ofSeconds(30)));
+    static final AfterSalesWindows WINDOWS = new AfterSalesWindows(
+            Duration.ofDays(7), Map.of("LONG", Duration.ofDays(30), "DEMO", Duration.ofSeconds(30)));
 
     static SettledCommission empty() {
         return SettledCommission.unknown(1, 7, "O1", PAID);

@@ -48,7 +48,12 @@ public class RelationEventsListener extends EnvelopeListener {
                 RelationBound bound = codec.payloadOf(envelope, RelationBound.class);
                 apply.apply(
                         envelope.eventId(),
-                        new Chain(bound.userId(), bound.inviterId(), bound.inviterL2Id(), bound.boundAt()));
+                        new Chain(
+                                bound.userId(),
+                                bound.inviterId(),
+                                bound.inviterL2Id(),
+                                bound.boundAt(),
+                                bound.userNickname()));
             }
             case "RELATION_UNBOUND" -> {
                 RelationUnbound unbound = codec.payloadOf(envelope, RelationUnbound.class);

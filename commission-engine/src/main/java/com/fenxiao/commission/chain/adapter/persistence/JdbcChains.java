@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcChains implements Chains {
 
-    private static final String COLUMNS = "SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain";
+    private static final String COLUMNS = "SELECT user_id, inviter_id, inviter_l2_id, as_of, nickname FROM buyer_chain";
 
     private final JdbcTemplate jdbc;
 
@@ -37,10 +37,14 @@ class JdbcChains implements Chains {
     @Override
     public Map<Long, Chain> ofAll(Collection<Long> userIds) {
         Map<Long, Chain> out = new HashMap<>();
-        lookups.query("SELECT user_id, inviter_id, inviter_l2_id, as_of FROM buyer_chain_", "user_id", userIds, rs -> {
-            Chain c = read(rs);
-            out.put(c.userId(), c);
-        });
+        lookups.query(
+                "SELECT user_id, inviter_id, inviter_l2_id, as_of, nickname FROM buyer_chain_",
+                "user_id",
+                userIds,
+                rs -> {
+                    Chain c = read(rs);
+                    out.put(c.userId(), c);
+                });
         return out;
     }
 
@@ -49,26 +53,32 @@ class JdbcChains implements Chains {
                 rs.getLong(1),
                 rs.getObject(2, Long.class),
                 rs.getObject(3, Long.class),
-                rs.getTimestamp(4).toInstant());
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5));
     }
 
     @Override
     public boolean putIfNewer(Chain chain) {
         Timestamp asOf = Timestamp.from(chain.asOf());
         int inserted = jdbc.update(
-                "INSERT IGNORE INTO buyer_chain (user_id, inviter_id, inviter_l2_id, as_of) VALUES (?, ?, ?, ?)",
+                "INSERT IGNORE INTO buyer_chain (user_id, inviter_id, inviter_l2_id, as_of, nickname)"
+                        + " VALUES (?, ?, ?, ?, ?)",
                 chain.userId(),
                 chain.inviterId(),
                 chain.inviterL2Id(),
-                asOf);
+                asOf,
+                chain.maskedNickname());
         if (inserted == 1) {
             return true;
         }
         return jdbc.update(
-                        "UPDATE buyer_chain SET inviter_id = ?, inviter_l2_id = ?, as_of = ? WHERE user_id = ? AND as_of < ?",
+                        // an announcement without a nickname (an upline change) keeps the one stored
+                        "UPDATE buyer_chain SET inviter_id = ?, inviter_l2_id = ?, as_of = ?,"
+                                + " nickname = COALESCE(?, nickname) WHERE user_id = ? AND as_of < ?",
                         chain.inviterId(),
                         chain.inviterL2Id(),
                         asOf,
+                        chain.maskedNickname(),
                         chain.userId(),
                         asOf)
                 == 1;

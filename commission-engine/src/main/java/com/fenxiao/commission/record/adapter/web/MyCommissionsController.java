@@ -1,6 +1,6 @@
 package com.fenxiao.commission.record.adapter.web;
 
-import com.fenxiao.commission.CommissionProperties;
+import com.fenxiao.commission.SettlementWindowProperties;
 import com.fenxiao.commission.record.application.ListCommissions;
 import com.fenxiao.commission.record.domain.BuyerMask;
 import com.fenxiao.commission.record.domain.Commission;
@@ -9,7 +9,7 @@ import com.fenxiao.commission.web.WebRequests;
 import com.fenxiao.common.error.ErrorCodes;
 import com.fenxiao.common.error.PlatformException;
 import com.fenxiao.common.security.CallerIdentity;
-import java.time.Duration;
+import com.fenxiao.common.time.AfterSalesWindows;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MyCommissionsController {
 
     private final ListCommissions list;
-    private final Duration window;
+    private final AfterSalesWindows windows;
 
-    MyCommissionsController(ListCommissions list, CommissionProperties props) {
+    MyCommissionsController(ListCommissions list, SettlementWindowProperties windows) {
         this.list = list;
-        this.window = props.getAfterSalesWindow();
+        this.windows = windows.windows();
     }
 
     @GetMapping("/api/v1/me/commissions")
@@ -46,7 +46,7 @@ class MyCommissionsController {
         return new MyCommissionView(
                 c.id(),
                 c.orderNo(),
-                BuyerMask.of(c.buyerNickname(), c.buyerId()),
+                BuyerMask.shown(c.buyerNickname(), c.buyerId()),
                 c.level(),
                 c.amountFen(),
                 c.status().name(),
@@ -54,9 +54,7 @@ class MyCommissionsController {
                 c.held() ? c.holdReason() : null,
                 MyCommissionView.noteOf(c.held(), c.holdReason()),
                 c.createdAt(),
-                c.status() == CommissionStatus.PENDING && c.completedAt() != null
-                        ? c.completedAt().plus(window)
-                        : null);
+                c.expectedReleaseAt(windows));
     }
 
     static CommissionStatus statusOf(String status) {

@@ -112,13 +112,24 @@ class JdbcReleaseBatches implements ReleaseBatches {
                 }
             }
             Timestamp at = Timestamp.from(now);
+            // SPEC §5: the window closed, so every due commission with an amount settles (held ones stay
+            // there for an operator); only then are the unheld ones credited (SETTLED -> AVAILABLE)
+            List<Long> settling = new ArrayList<>(held);
+            released.forEach(c -> settling.add(c.id()));
+            if (!settling.isEmpty()) {
+                p.jdbc()
+                        .update(
+                                "UPDATE " + table + " SET status = 'SETTLED', updated_at = ? WHERE id IN ("
+                                        + marks(settling.size()) + ") AND status = 'PENDING'",
+                                args(settling, at));
+            }
             if (!released.isEmpty()) {
                 List<Long> ids = released.stream().map(DueCommission::id).toList();
                 int updated = p.jdbc()
                         .update(
                                 "UPDATE " + table + " SET status = 'AVAILABLE', settled_fen = amount_fen,"
                                         + " released_at = ?, released_day = ?, updated_at = ? WHERE id IN ("
-                                        + marks(ids.size()) + ") AND status = 'PENDING'",
+                                        + marks(ids.size()) + ") AND status = 'SETTLED'",
                                 args(ids, at, Date.valueOf(BusinessTime.dateOf(now)), at));
                 if (updated != ids.size()) {
                     throw new IllegalStateException("released " + updated + " of " + ids.size() + " locked rows");
@@ -128,13 +139,6 @@ class JdbcReleaseBatches implements ReleaseBatches {
                     events.add(new Outbox.Pending(a.shardKey(), a.event(), a.eventId()));
                 }
                 p.outbox().appendAll(events);
-            }
-            if (!held.isEmpty()) {
-                p.jdbc()
-                        .update(
-                                "UPDATE " + table + " SET status = 'SETTLED', updated_at = ? WHERE id IN ("
-                                        + marks(held.size()) + ") AND status = 'PENDING'",
-                                args(held, at));
             }
             if (!empty.isEmpty()) {
                 p.jdbc()

@@ -2,9 +2,9 @@ package com.fenxiao.settlement.commission.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fenxiao.common.time.AfterSalesWindows;
 import com.fenxiao.settlement.commission.domain.EngineFact;
 import com.fenxiao.settlement.commission.domain.Lifecycle;
-import com.fenxiao.settlement.commission.domain.ReleaseWindows;
 import com.fenxiao.settlement.commission.domain.SettledCommission;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ class CommissionLedgerCellsTest {
                         SettledCommission.unknown(1, 7, "O1", PAID),
                         new EngineFact.Created(
                                 1, 7, "O1", 1, 1, 800, true, "EARNER_DISABLED", PAID, null, Map.of("P1", 800L)),
-                        new ReleaseWindows(Duration.ofDays(7), Map.of()),
+                        new AfterSalesWindows(Duration.ofDays(7), Map.of()),
                         PAID)
                 .next();
 

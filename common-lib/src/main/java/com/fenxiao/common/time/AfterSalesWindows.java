@@ -1,16 +1,18 @@
-package com.fenxiao.settlement.commission.domain;
+package com.fenxiao.common.time;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * After-sales windows (SPEC §5): a default and optional per-product overrides, as ISO-8601 durations so
+ * After-sales windows (SPEC §5), the one rule both the release (settlement-service) and the expected
+ * release date shown to promoters (commission-engine) use, read from the same {@code platform.settlement}
+ * configuration (docs/adr/0008): a default and optional per-product overrides, as ISO-8601 durations so
  * a demo can use seconds. A commission spanning several products waits for the longest of their windows.
  */
-public record ReleaseWindows(Duration defaultWindow, Map<String, Duration> perProduct) {
+public record AfterSalesWindows(Duration defaultWindow, Map<String, Duration> perProduct) {
 
-    public ReleaseWindows {
+    public AfterSalesWindows {
         if (defaultWindow == null || defaultWindow.isNegative()) {
             throw new IllegalArgumentException("the default window must be zero or positive");
         }
