@@ -31,6 +31,18 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** A write whose Accept cannot take the JSON answer is refused before it changes anything. */
+    @Bean
+    public org.springframework.web.servlet.config.annotation.WebMvcConfigurer acceptGuard() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(
+                    org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptGuardInterceptor());
+            }
+        };
+    }
+
     /**
      * A body naming a member twice is ambiguous and refused as malformed (400). Without this, Jackson
      * fails such a body for a record with a definition error that Spring reports as a 500.
