@@ -47,7 +47,10 @@ public class Pricing {
         Usage usage = withdrawals.usage(promoterId, dayStart, monthStart);
         YearMonth month = TaxPeriods.monthOf(now);
         TaxHistory history = withholdings.historyOf(promoterId, month);
-        Withholding withholding = props.getTaxMethod().withhold(history, month, Math.max(amountFen, 0));
+        // tax matters only for an amount the wallet can pay (Quoting refuses more before using it); bounding
+        // it there keeps an absurd amount (Long.MAX_VALUE) from overflowing the tax arithmetic into a 500
+        long taxable = Math.min(Math.max(amountFen, 0), balances.availableFen());
+        Withholding withholding = props.getTaxMethod().withhold(history, month, taxable);
         try {
             Quote quote = new Quoting(props.policy())
                     .quote(
