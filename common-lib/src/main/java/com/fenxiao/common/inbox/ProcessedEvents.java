@@ -40,9 +40,6 @@ public class ProcessedEvents {
         return inserted == 1;
     }
 
-    /** Rows per statement of {@link #markFirstDeliveries}. */
-    private static final int CHUNK = 500;
-
     /**
      * The batch form of {@link #markFirstDelivery}: records every event id of {@code shardKeys} (event id →
      * shard key, all of this database) not seen before and returns those, in the caller's transaction.
@@ -56,8 +53,7 @@ public class ProcessedEvents {
         }
         List<String> ids = new ArrayList<>(shardKeys.keySet());
         Set<String> first = new LinkedHashSet<>(ids);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        for (List<String> chunk : Shards.chunks(ids)) {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(consumer);
             args.addAll(chunk);
@@ -69,8 +65,7 @@ public class ProcessedEvents {
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<String> rows = new ArrayList<>(first);
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<String> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+        for (List<String> chunk : Shards.chunks(rows)) {
             List<Object> args = new ArrayList<>(chunk.size() * 4);
             for (String id : chunk) {
                 args.add(consumer);

@@ -137,6 +137,18 @@ public final class Shards {
         }
     }
 
+    /** Rows per multi-row statement of the batch paths: well under the driver's placeholder limit. */
+    public static final int CHUNK = 500;
+
+    /** {@code items} in consecutive views of at most {@link #CHUNK}, for multi-row statements. */
+    public static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            out.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+        }
+        return out;
+    }
+
     /** {@code ?, ?, …} for {@code n} values. */
     public static String marks(int n) {
         return String.join(",", Collections.nCopies(n, "?"));

@@ -28,18 +28,22 @@ public class AcceptGuardInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (SAFE.contains(request.getMethod()) || !(handler instanceof HandlerMethod method) || answersBytes(method)) {
+        if (SAFE.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
             return true;
         }
         String accept = request.getHeader("Accept");
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || takesJson(accept) || answersBytes(method)) {
             return true;
         }
+        throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+    }
+
+    private static boolean takesJson(String accept) {
         List<MediaType> accepted;
         try {
             accepted = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
-            throw new HttpMediaTypeNotAcceptableException("unparseable Accept: " + accept);
+            return false;
         }
         for (MediaType a : accepted) {
             for (MediaType answer : ANSWERS) {
@@ -48,7 +52,7 @@ public class AcceptGuardInterceptor implements HandlerInterceptor {
                 }
             }
         }
-        throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+        return false;
     }
 
     private static boolean answersBytes(HandlerMethod method) {

@@ -150,8 +150,7 @@ class JdbcRelations implements Relations {
     @Override
     public void recordPaidAll(List<PaidOrder> orders, Instant now) {
         Timestamp recorded = Timestamp.from(now);
-        for (int from = 0; from < orders.size(); from += 500) {
-            List<PaidOrder> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
+        for (List<PaidOrder> chunk : Shards.chunks(orders)) {
             List<Object> args = new ArrayList<>(chunk.size() * 4);
             for (PaidOrder o : chunk) {
                 args.add(o.userId());

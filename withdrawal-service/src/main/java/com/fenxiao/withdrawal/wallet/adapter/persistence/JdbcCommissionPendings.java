@@ -73,9 +73,6 @@ class JdbcCommissionPendings implements CommissionPendings {
         }
     }
 
-    /** Rows per multi-row statement. */
-    private static final int CHUNK = 500;
-
     @Override
     public Map<Long, CommissionPending> findAll(Shards.Shard shard, Collection<Ref> refs) {
         Map<Long, CommissionPending> out = new HashMap<>();
@@ -83,8 +80,7 @@ class JdbcCommissionPendings implements CommissionPendings {
                 shard.byTable("wallet_commission", refs, Ref::promoterId).entrySet()) {
             List<Ref> all = e.getValue();
             Set<Ref> wanted = new HashSet<>(all);
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<Ref> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            for (List<Ref> chunk : Shards.chunks(all)) {
                 Set<Long> promoters = new TreeSet<>();
                 Set<Long> commissions = new TreeSet<>();
                 chunk.forEach(r -> {
@@ -128,8 +124,7 @@ class JdbcCommissionPendings implements CommissionPendings {
             List<CommissionPending> all = new ArrayList<>(e.getValue());
             all.sort(Comparator.comparingLong(CommissionPending::promoterId)
                     .thenComparingLong(CommissionPending::commissionId));
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<CommissionPending> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            for (List<CommissionPending> chunk : Shards.chunks(all)) {
                 List<Object> args = new ArrayList<>(chunk.size() * 6);
                 for (CommissionPending p : chunk) {
                     args.add(p.promoterId());

@@ -29,8 +29,6 @@ class JdbcWallets implements Wallets {
     private static final String BALANCES = "pending_fen, available_fen, frozen_fen, withdrawn_fen, debt_fen";
     private static final String LEDGER_COLUMNS = "id, promoter_id, entry_type, source_key, amount_fen, pending_delta,"
             + " available_delta, frozen_delta, withdrawn_delta, debt_delta, created_at";
-    /** Rows per multi-row statement. */
-    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -122,7 +120,7 @@ class JdbcWallets implements Wallets {
         Timestamp now = Timestamp.from(clock.instant());
         for (Map.Entry<String, List<Long>> e :
                 byTable(shard, "wallet", promoterIds).entrySet()) {
-            for (List<Long> chunk : chunks(e.getValue())) {
+            for (List<Long> chunk : Shards.chunks(e.getValue())) {
                 List<Object> args = new ArrayList<>(chunk.size() * 2);
                 for (Long id : chunk) {
                     args.add(id);
@@ -142,7 +140,7 @@ class JdbcWallets implements Wallets {
         Map<Long, Balances> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<Long>> e :
                 byTable(shard, "wallet", promoterIds).entrySet()) {
-            for (List<Long> chunk : chunks(e.getValue())) {
+            for (List<Long> chunk : Shards.chunks(e.getValue())) {
                 shard.jdbc()
                         .query(
                                 "SELECT promoter_id, " + BALANCES + " FROM " + e.getKey() + " WHERE promoter_id IN ("
@@ -169,7 +167,7 @@ class JdbcWallets implements Wallets {
         for (Map.Entry<String, List<Source>> e :
                 shard.byTable("wallet_ledger", sources, Source::promoterId).entrySet()) {
             Set<Source> wanted = new HashSet<>(e.getValue());
-            for (List<Source> chunk : chunks(e.getValue())) {
+            for (List<Source> chunk : Shards.chunks(e.getValue())) {
                 Set<Long> promoters = new TreeSet<>();
                 Set<String> keys = new TreeSet<>();
                 chunk.forEach(x -> {
@@ -203,7 +201,7 @@ class JdbcWallets implements Wallets {
         Timestamp now = Timestamp.from(clock.instant());
         for (Map.Entry<String, List<Entry>> e :
                 shard.byTable("wallet_ledger", entries, Entry::promoterId).entrySet()) {
-            for (List<Entry> chunk : chunks(e.getValue())) {
+            for (List<Entry> chunk : Shards.chunks(e.getValue())) {
                 List<Object> args = new ArrayList<>(chunk.size() * 11);
                 for (Entry entry : chunk) {
                     Delta d = entry.posting().delta();
@@ -236,7 +234,7 @@ class JdbcWallets implements Wallets {
         Timestamp now = Timestamp.from(clock.instant());
         for (Map.Entry<String, List<Long>> e :
                 byTable(shard, "wallet", balances.keySet()).entrySet()) {
-            for (List<Long> chunk : chunks(e.getValue())) {
+            for (List<Long> chunk : Shards.chunks(e.getValue())) {
                 List<Object> args = new ArrayList<>(chunk.size() * 7);
                 for (Long id : chunk) {
                     Balances b = balances.get(id);
@@ -266,14 +264,6 @@ class JdbcWallets implements Wallets {
     private static Map<String, List<Long>> byTable(Shards.Shard shard, String logical, Collection<Long> ids) {
         Map<String, List<Long>> out = new TreeMap<>();
         shard.byTable(logical, new TreeSet<>(ids), id -> id).forEach(out::put);
-        return out;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> out = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            out.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
-        }
         return out;
     }
 
