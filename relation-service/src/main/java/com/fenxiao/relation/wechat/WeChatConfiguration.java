@@ -1,16 +1,19 @@
 package com.fenxiao.relation.wechat;
 
+import com.fenxiao.relation.RelationProperties;
 import com.fenxiao.relation.wechat.adapter.http.HttpMiniProgramCodes;
 import com.fenxiao.relation.wechat.adapter.http.HttpWeChatSessions;
 import com.fenxiao.relation.wechat.adapter.http.WeChatHttp;
 import com.fenxiao.relation.wechat.adapter.local.LocalMiniProgramCodes;
 import com.fenxiao.relation.wechat.adapter.local.LocalWeChatSessions;
+import com.fenxiao.relation.wechat.adapter.redis.RedisAccessTokens;
+import com.fenxiao.relation.wechat.adapter.redis.RedisCachedMiniProgramCodes;
 import com.fenxiao.relation.wechat.adapter.zxing.ZxingQrCodes;
 import com.fenxiao.relation.wechat.domain.MiniProgramCodes;
 import com.fenxiao.relation.wechat.domain.QrCodes;
 import com.fenxiao.relation.wechat.domain.WeChatSessions;
-import java.time.Clock;
 import java.util.Arrays;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -49,10 +52,22 @@ public class WeChatConfiguration {
         return new ZxingQrCodes();
     }
 
+    /** The Redis keys of one app's shared WeChat state, under the service's cache prefix. */
+    static String keyPrefix(RelationProperties relation, WeChatProperties props) {
+        return relation.getCache().getKeyPrefix() + "wechat:" + props.getAppId() + ":";
+    }
+
     @Bean
-    WeChatHttp weChatHttp(WeChatProperties props, Environment env, Clock clock) {
+    WeChatHttp weChatHttp(
+            WeChatProperties props, RelationProperties relation, Environment env, RedissonClient redisson) {
         refuseStandInInProduction(props, env);
-        return new WeChatHttp(props, clock);
+        return new WeChatHttp(
+                props,
+                new RedisAccessTokens(
+                        redisson,
+                        keyPrefix(relation, props) + "access-token",
+                        WeChatHttp.TOKEN_MARGIN,
+                        props.getTokenRefreshWait()));
     }
 
     @Bean
@@ -65,10 +80,14 @@ public class WeChatConfiguration {
     }
 
     @Bean
-    MiniProgramCodes miniProgramCodes(WeChatProperties props, WeChatHttp http, QrCodes qr) {
-        if (props.isStandIn()) {
-            return new LocalMiniProgramCodes(qr);
-        }
-        return new HttpMiniProgramCodes(http, props);
+    MiniProgramCodes miniProgramCodes(
+            WeChatProperties props, RelationProperties relation, WeChatHttp http, QrCodes qr, RedissonClient redisson) {
+        MiniProgramCodes source =
+                props.isStandIn() ? new LocalMiniProgramCodes(qr) : new HttpMiniProgramCodes(http, props);
+        return new RedisCachedMiniProgramCodes(
+                source,
+                redisson,
+                keyPrefix(relation, props) + "wxacode:" + props.getEnvVersion() + ":",
+                props.getCodeCacheTtl());
     }
 }

@@ -1,5 +1,6 @@
 package com.fenxiao.relation.wechat;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +21,26 @@ public class WeChatProperties {
     private String envVersion = "release";
 
     private int timeoutMillis = 5_000;
+    /** How long a mini-program code image stays in Redis (it changes only with the invite code). */
+    private Duration codeCacheTtl = Duration.ofDays(30);
+    /** How long an instance waits for another instance's access_token refresh. */
+    private Duration tokenRefreshWait = Duration.ofSeconds(10);
+
+    public Duration getCodeCacheTtl() {
+        return codeCacheTtl;
+    }
+
+    public void setCodeCacheTtl(Duration codeCacheTtl) {
+        this.codeCacheTtl = codeCacheTtl;
+    }
+
+    public Duration getTokenRefreshWait() {
+        return tokenRefreshWait;
+    }
+
+    public void setTokenRefreshWait(Duration tokenRefreshWait) {
+        this.tokenRefreshWait = tokenRefreshWait;
+    }
 
     public boolean credentialsConfigured() {
         return appId != null && !appId.isBlank() && appSecret != null && !appSecret.isBlank();

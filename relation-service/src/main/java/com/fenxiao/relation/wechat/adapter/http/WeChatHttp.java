@@ -3,6 +3,7 @@ package com.fenxiao.relation.wechat.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fenxiao.relation.wechat.WeChatProperties;
+import com.fenxiao.relation.wechat.domain.AccessTokens;
 import com.fenxiao.relation.wechat.domain.WeChatRefused;
 import java.io.IOException;
 import java.net.URI;
@@ -13,27 +14,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The HTTP side of WeChat's server API: a configurable base URL (so tests and staging can point it
  * elsewhere), JSON error answers ({@code errcode}/{@code errmsg}) turned into {@link WeChatRefused}, and
- * the application access token kept until shortly before it expires.
+ * the application access token kept in {@link AccessTokens} (shared by every instance in production) until
+ * shortly before it expires.
  */
 public class WeChatHttp {
 
-    private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
+    /** A token is dropped this long before WeChat's {@code expires_in}. */
+    public static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
 
     private final WeChatProperties props;
-    private final Clock clock;
+    private final AccessTokens tokens;
     private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
-    private String accessToken;
-    private Instant accessTokenExpires = Instant.EPOCH;
 
+    /** One instance's own token: for a single instance and tests. */
     public WeChatHttp(WeChatProperties props, Clock clock) {
+        this(props, new InMemoryAccessTokens(clock, TOKEN_MARGIN));
+    }
+
+    public WeChatHttp(WeChatProperties props, AccessTokens tokens) {
         this.props = props;
-        this.clock = clock;
+        this.tokens = tokens;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(props.getTimeoutMillis()))
                 .build();
@@ -82,25 +87,29 @@ public class WeChatHttp {
             // 40029 invalid code, 40163 code been used, 40226 high-risk user: the caller's fault
             boolean callerError = errcode == 40029 || errcode == 40163 || errcode == 40226 || errcode == 41008;
             throw new WeChatRefused(
-                    "WeChat errcode " + errcode + ": " + node.path("errmsg").asText(""), callerError);
+                    "WeChat errcode " + errcode + ": " + node.path("errmsg").asText(""), callerError, errcode);
         }
         return node;
     }
 
-    synchronized String accessToken() {
-        Instant now = clock.instant();
-        if (accessToken != null && now.isBefore(accessTokenExpires.minus(TOKEN_MARGIN))) {
-            return accessToken;
-        }
+    String accessToken() {
+        return tokens.current(this::fetchAccessToken);
+    }
+
+    /** WeChat refused {@code stale}: the next {@link #accessToken()} fetches a new one (once, for everyone). */
+    void invalidateAccessToken(String stale) {
+        tokens.invalidate(stale);
+    }
+
+    private AccessTokens.Fetched fetchAccessToken() {
         JsonNode token = getJson("/cgi-bin/token?grant_type=client_credential&appid=" + q(props.getAppId()) + "&secret="
                 + q(props.getAppSecret()));
         String value = token.path("access_token").asText(null);
         if (value == null || value.isBlank()) {
             throw new WeChatRefused("WeChat returned no access_token", false);
         }
-        accessToken = value;
-        accessTokenExpires = now.plusSeconds(token.path("expires_in").asLong(7200));
-        return accessToken;
+        return new AccessTokens.Fetched(
+                value, Duration.ofSeconds(token.path("expires_in").asLong(7200)));
     }
 
     private URI uri(String pathAndQuery) {
